@@ -1,0 +1,9 @@
+namespace FlashSaleUI.Core.Configuration;
+
+/// <summary>Configuration keys for the servers (CONTRACT.md).</summary>
+public static class ConnectionNames
+{
+    public const string Redis = "Redis";          // ConnectionStrings__Redis
+    public const string Postgres = "Postgres";    // ConnectionStrings__Postgres
+    public const string KafkaBootstrap = "Kafka:BootstrapServers";
+}

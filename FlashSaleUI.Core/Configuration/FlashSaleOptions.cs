@@ -1,0 +1,23 @@
+namespace FlashSaleUI.Core.Configuration;
+
+/// <summary>The "FlashSale" configuration section (CONTRACT.md: FlashSale__OperatorUser, ...).</summary>
+public sealed class FlashSaleOptions
+{
+    public const string Section = "FlashSale";
+
+    public string OperatorUser { get; set; } = "operator";
+    /// <summary>Unset: a random password is generated and printed at startup. Never a fixed default.</summary>
+    public string? OperatorPassword { get; set; }
+    public RateLimitOptions RateLimit { get; set; } = new();
+}
+
+public sealed class RateLimitOptions
+{
+    public bool Enabled { get; set; } = true;
+    /// <summary>Claims one member may make on one event per window: a retry or two, not a script.</summary>
+    public int PerMemberPermits { get; set; } = 5;
+    public int PerMemberWindowSeconds { get; set; } = 10;
+    /// <summary>Claims per second from one client address. Generous: carrier NAT puts many phones behind one address.</summary>
+    public int PerAddressPerSecond { get; set; } = 100;
+    public int PerAddressBurst { get; set; } = 200;
+}

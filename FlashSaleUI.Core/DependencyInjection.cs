@@ -1,0 +1,54 @@
+using FlashSaleUI.Core.Claims;
+using FlashSaleUI.Core.Configuration;
+using FlashSaleUI.Core.Events;
+using FlashSaleUI.Core.Persistence;
+using FlashSaleUI.Core.Redis;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+using StackExchange.Redis;
+
+namespace FlashSaleUI.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>Registers the domain services and their Redis / PostgreSQL edges.</summary>
+    public static IServiceCollection AddFlashSaleCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<FlashSaleOptions>(configuration.GetSection(FlashSaleOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddMetrics();
+
+        var redis = Required(configuration.GetConnectionString(ConnectionNames.Redis), "ConnectionStrings__Redis");
+        services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.Connect(redis));
+        services.AddSingleton<RedisScripts>();
+        services.AddSingleton<ClaimMetrics>();
+        services.AddSingleton<IClaimService, RedisClaimService>();
+        services.AddSingleton<ILiveEventStore, RedisLiveEventStore>();
+
+        var postgres = Required(configuration.GetConnectionString(ConnectionNames.Postgres), "ConnectionStrings__Postgres");
+        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(postgres).Build());
+        services.AddDbContextFactory<FlashSaleDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<IEventStore, PostgresEventStore>();
+        services.AddSingleton<EventService>();
+
+        services.AddHealthChecks()
+            .AddCheck<RedisHealthCheck>("redis")
+            .AddCheck<PostgresHealthCheck>("postgres");
+        return services;
+    }
+
+    /// <summary>Brings the schema up to date and places every event in Redis. Run once before serving.</summary>
+    public static async Task InitializeFlashSaleAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
+        await services.GetRequiredService<EventService>().PlaceAllAsync(ct);
+    }
+
+    private static string Required(string? value, string name) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new InvalidOperationException($"{name} is not set. ./run.sh sets it for local servers.")
+            : value;
+}

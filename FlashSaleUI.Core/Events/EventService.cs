@@ -1,0 +1,67 @@
+namespace FlashSaleUI.Core.Events;
+
+public enum CreateEventStatus { Created, Invalid, Conflict }
+
+public sealed record CreateEventResult(CreateEventStatus Status, EventView? Event, Dictionary<string, string[]> Errors);
+
+/// <summary>Creating, reading, opening and closing events: the durable record (PostgreSQL) joined with the
+/// live numbers (Redis). The one place pages and endpoints go for events.</summary>
+public sealed class EventService(IEventStore store, ILiveEventStore live, TimeProvider clock)
+{
+    public async Task<CreateEventResult> CreateAsync(NewEvent input, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        if (!EventValidation.TryCreate(input, now, out var sale, out var errors))
+            return new CreateEventResult(CreateEventStatus.Invalid, null, errors);
+        if (!await store.TryAddAsync(sale!, ct))
+            return new CreateEventResult(CreateEventStatus.Conflict, null,
+                new() { ["code"] = [$"An event with code {sale!.Code} already exists."] });
+        // The record first, then Redis: a crash in between leaves a record that PlaceAllAsync places at startup.
+        await live.PlaceAsync(sale!);
+        return new CreateEventResult(CreateEventStatus.Created, EventView.From(sale!, null, 0, now), errors);
+    }
+
+    public async Task<EventView?> GetAsync(EventCode code, CancellationToken ct = default)
+    {
+        var sale = await store.GetAsync(code, ct);
+        if (sale is null) return null;
+        var counters = await live.ReadAsync(code);
+        var persisted = await store.CountPersistedAsync(code, ct);
+        return EventView.From(sale, counters, persisted, clock.GetUtcNow());
+    }
+
+    public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken ct = default)
+    {
+        var sales = await store.ListAsync(ct);
+        var persisted = await store.CountPersistedAsync(ct);
+        var counters = await Task.WhenAll(sales.Select(s => live.ReadAsync(s.Code)));
+        var now = clock.GetUtcNow();
+        return sales.Select((s, i) => EventView.From(s, counters[i], persisted.GetValueOrDefault(s.Code.Value), now)).ToList();
+    }
+
+    /// <summary>Opens now: the opening time moves to now if it was later, and a close is undone.</summary>
+    public Task<EventView?> OpenAsync(EventCode code, CancellationToken ct = default) =>
+        ChangeWindowAsync(code, s => (s.OpensAt is { } o && o > clock.GetUtcNow() ? clock.GetUtcNow() : s.OpensAt, null), ct);
+
+    public Task<EventView?> CloseAsync(EventCode code, CancellationToken ct = default) =>
+        ChangeWindowAsync(code, s => (s.OpensAt, s.ClosedAt ?? clock.GetUtcNow()), ct);
+
+    /// <summary>Places every event's stock and window in Redis (idempotent; run at startup).</summary>
+    public async Task PlaceAllAsync(CancellationToken ct = default)
+    {
+        foreach (var sale in await store.ListAsync(ct))
+            await live.PlaceAsync(sale);
+    }
+
+    private async Task<EventView?> ChangeWindowAsync(EventCode code,
+        Func<FlashSaleEvent, (DateTimeOffset? OpensAt, DateTimeOffset? ClosedAt)> change, CancellationToken ct)
+    {
+        var sale = await store.GetAsync(code, ct);
+        if (sale is null) return null;
+        var (opensAt, closedAt) = change(sale);
+        var updated = await store.UpdateWindowAsync(code, opensAt, closedAt, ct);
+        if (updated is null) return null;
+        await live.PlaceAsync(updated);
+        return await GetAsync(code, ct);
+    }
+}

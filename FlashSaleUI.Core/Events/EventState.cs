@@ -1,0 +1,9 @@
+namespace FlashSaleUI.Core.Events;
+
+public enum EventState
+{
+    Scheduled,
+    Open,
+    SoldOut,
+    Closed,
+}

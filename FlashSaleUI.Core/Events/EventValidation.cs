@@ -1,0 +1,35 @@
+namespace FlashSaleUI.Core.Events;
+
+/// <summary>The one set of rules for a new event, shared by the HTTP API and the operator form.</summary>
+public static class EventValidation
+{
+    public const int MaxStock = 10_000_000;
+    public const int MaxNameLength = 100;
+
+    /// <summary>Errors keyed by camelCase field name (problem-details style); empty when valid.</summary>
+    public static Dictionary<string, string[]> Validate(NewEvent input)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!EventCode.TryParse(input.Code, out _))
+            errors["code"] = [$"Code must be {EventCode.Rule}."];
+        var name = input.Name?.Trim();
+        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
+            errors["name"] = [$"Name is required: 1-{MaxNameLength} printable characters."];
+        if (input.Stock is not (>= 1 and <= MaxStock))
+            errors["stock"] = [$"Stock must be a whole number from 1 to {MaxStock:N0}."];
+        if (input.OpensAt is { } o && input.ClosesAt is { } c && c <= o)
+            errors["closesAt"] = ["The event must close after it opens."];
+        return errors;
+    }
+
+    /// <summary>Validates and, when valid, builds the event record.</summary>
+    public static bool TryCreate(NewEvent input, DateTimeOffset now, out FlashSaleEvent? created, out Dictionary<string, string[]> errors)
+    {
+        errors = Validate(input);
+        created = null;
+        if (errors.Count > 0) return false;
+        created = new FlashSaleEvent(EventCode.Parse(input.Code!), input.Name!.Trim(), (int)input.Stock!.Value,
+            input.OpensAt?.ToUniversalTime(), input.ClosesAt?.ToUniversalTime(), null, now);
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+namespace FlashSaleUI.Core.Events;
+
+/// <summary>The record of a flash-sale event. Live numbers (remaining, issued) live in Redis during the sale.</summary>
+public sealed record FlashSaleEvent(
+    EventCode Code,
+    string Name,
+    int Stock,
+    DateTimeOffset? OpensAt,
+    DateTimeOffset? ClosesAt,
+    DateTimeOffset? ClosedAt,
+    DateTimeOffset CreatedAt)
+{
+    /// <summary>State at <paramref name="now"/> given the stock still left. Closing wins over everything,
+    /// then the window, then the stock.</summary>
+    public EventState StateAt(DateTimeOffset now, long remaining)
+    {
+        if (ClosedAt is not null || (ClosesAt is { } closes && now >= closes)) return EventState.Closed;
+        if (OpensAt is { } opens && now < opens) return EventState.Scheduled;
+        return remaining <= 0 ? EventState.SoldOut : EventState.Open;
+    }
+
+    public bool IsOpenAt(DateTimeOffset now) =>
+        ClosedAt is null && (OpensAt is not { } o || now >= o) && (ClosesAt is not { } c || now < c);
+}

@@ -1,0 +1,14 @@
+namespace FlashSaleUI.Core.Events;
+
+/// <summary>The durable record of events (PostgreSQL).</summary>
+public interface IEventStore
+{
+    /// <summary>False when an event with this code already exists.</summary>
+    Task<bool> TryAddAsync(FlashSaleEvent sale, CancellationToken ct = default);
+    Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default);
+    Task<IReadOnlyList<FlashSaleEvent>> ListAsync(CancellationToken ct = default);
+    Task<FlashSaleEvent?> UpdateWindowAsync(EventCode code, DateTimeOffset? opensAt, DateTimeOffset? closedAt, CancellationToken ct = default);
+    /// <summary>Rows in coupon_issues per event code.</summary>
+    Task<IReadOnlyDictionary<string, long>> CountPersistedAsync(CancellationToken ct = default);
+    Task<long> CountPersistedAsync(EventCode code, CancellationToken ct = default);
+}

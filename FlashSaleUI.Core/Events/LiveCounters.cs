@@ -1,0 +1,11 @@
+namespace FlashSaleUI.Core.Events;
+
+/// <summary>An event's numbers as Redis holds them during the sale.</summary>
+public sealed record LiveCounters(
+    long Remaining,
+    long Issued,
+    long OutboxBacklog,
+    IReadOnlyDictionary<string, long> Outcomes)
+{
+    public long Attempts(string outcome) => Outcomes.TryGetValue(outcome, out var n) ? n : 0;
+}

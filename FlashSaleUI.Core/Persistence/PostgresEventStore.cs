@@ -1,0 +1,67 @@
+using FlashSaleUI.Core.Events;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace FlashSaleUI.Core.Persistence;
+
+public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> contexts) : IEventStore
+{
+    public async Task<bool> TryAddAsync(FlashSaleEvent sale, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.Events.Add(new EventEntity
+        {
+            Code = sale.Code.Value, Name = sale.Name, Stock = sale.Stock, OpensAt = sale.OpensAt,
+            ClosesAt = sale.ClosesAt, ClosedAt = sale.ClosedAt, CreatedAt = sale.CreatedAt,
+        });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return true;
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            return false;
+        }
+    }
+
+    public async Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Code == code.Value, ct);
+        return row is null ? null : ToDomain(row);
+    }
+
+    public async Task<IReadOnlyList<FlashSaleEvent>> ListAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Events.AsNoTracking().OrderByDescending(e => e.CreatedAt).ToListAsync(ct);
+        return rows.Select(ToDomain).ToList();
+    }
+
+    public async Task<FlashSaleEvent?> UpdateWindowAsync(EventCode code, DateTimeOffset? opensAt, DateTimeOffset? closedAt, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var row = await db.Events.FirstOrDefaultAsync(e => e.Code == code.Value, ct);
+        if (row is null) return null;
+        row.OpensAt = opensAt;
+        row.ClosedAt = closedAt;
+        await db.SaveChangesAsync(ct);
+        return ToDomain(row);
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> CountPersistedAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Events.AsNoTracking().ToDictionaryAsync(e => e.Code, e => e.Persisted, ct);
+    }
+
+    public async Task<long> CountPersistedAsync(EventCode code, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Events.AsNoTracking().Where(e => e.Code == code.Value).Select(e => e.Persisted).FirstOrDefaultAsync(ct);
+    }
+
+    private static FlashSaleEvent ToDomain(EventEntity e) =>
+        new(EventCode.Parse(e.Code), e.Name, e.Stock, e.OpensAt, e.ClosesAt, e.ClosedAt, e.CreatedAt);
+}

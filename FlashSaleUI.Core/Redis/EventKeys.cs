@@ -1,0 +1,31 @@
+using FlashSaleUI.Core.Events;
+using StackExchange.Redis;
+
+namespace FlashSaleUI.Core.Redis;
+
+/// <summary>The one place that names Redis keys. Every key of an event carries the hash tag {CODE}, so all of a
+/// script's keys share one slot and scripts run unchanged on Redis Cluster. Built only from a validated
+/// <see cref="EventCode"/>, whose alphabet excludes '{', '}' and ':'.</summary>
+public sealed class EventKeys
+{
+    /// <summary>Set of every placed event code (not part of any script: the relay lists outboxes from it).</summary>
+    public static readonly RedisKey Registry = "fs:events";
+
+    public EventCode Code { get; }
+    public RedisKey Stock { get; }
+    public RedisKey Issued { get; }
+    public RedisKey Window { get; }
+    public RedisKey Outcomes { get; }
+    public RedisKey Outbox { get; }
+
+    public EventKeys(EventCode code)
+    {
+        Code = code;
+        var prefix = $"fs:{{{code.Value}}}:";
+        Stock = prefix + "stock";
+        Issued = prefix + "issued";
+        Window = prefix + "window";
+        Outcomes = prefix + "outcomes";
+        Outbox = prefix + "outbox";
+    }
+}

@@ -1,0 +1,20 @@
+using FlashSaleUI.Core.Claims;
+using FlashSaleUI.Core.Events;
+using StackExchange.Redis;
+
+namespace FlashSaleUI.Core.Redis;
+
+/// <summary>A claim is one EVALSHA of claim.lua: the check and the write happen inside Redis, atomically.</summary>
+public sealed class RedisClaimService(IConnectionMultiplexer redis, RedisScripts scripts, ClaimMetrics metrics) : IClaimService
+{
+    public async Task<ClaimResult> ClaimAsync(EventCode code, MemberId member)
+    {
+        var keys = new EventKeys(code);
+        var result = await scripts.Claim.EvaluateAsync(redis.GetDatabase(),
+            [keys.Stock, keys.Issued, keys.Window, keys.Outcomes, keys.Outbox],
+            [member.Value, code.Value, Guid.CreateVersion7().ToString("N")]).ConfigureAwait(false);
+        var claim = ClaimResult.FromScript((long)result);
+        metrics.Record(claim.Status);
+        return claim;
+    }
+}

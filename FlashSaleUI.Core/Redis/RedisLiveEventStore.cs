@@ -1,0 +1,34 @@
+using FlashSaleUI.Core.Events;
+using StackExchange.Redis;
+
+namespace FlashSaleUI.Core.Redis;
+
+public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScripts scripts) : ILiveEventStore
+{
+    public async Task PlaceAsync(FlashSaleEvent sale)
+    {
+        var keys = new EventKeys(sale.Code);
+        var db = redis.GetDatabase();
+        await scripts.PlaceEvent.EvaluateAsync(db, [keys.Stock, keys.Window],
+        [
+            sale.Stock,
+            sale.OpensAt?.ToUnixTimeMilliseconds().ToString() ?? "",
+            sale.ClosesAt?.ToUnixTimeMilliseconds().ToString() ?? "",
+            sale.ClosedAt is null ? "" : "1",
+        ]).ConfigureAwait(false);
+        await db.SetAddAsync(EventKeys.Registry, sale.Code.Value).ConfigureAwait(false);
+    }
+
+    public async Task<LiveCounters?> ReadAsync(EventCode code)
+    {
+        var keys = new EventKeys(code);
+        var result = (RedisResult[])(await scripts.EventStats.EvaluateAsync(redis.GetDatabase(),
+            [keys.Stock, keys.Issued, keys.Outcomes, keys.Outbox], []).ConfigureAwait(false))!;
+        if (result[0].IsNull) return null;
+        var flat = (RedisResult[])result[2]!;
+        var outcomes = new Dictionary<string, long>();
+        for (var i = 0; i + 1 < flat.Length; i += 2)
+            outcomes[(string)flat[i]!] = (long)flat[i + 1];
+        return new LiveCounters((long)result[0], (long)result[1], (long)result[3], outcomes);
+    }
+}

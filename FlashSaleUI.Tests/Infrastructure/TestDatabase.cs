@@ -1,0 +1,46 @@
+using Npgsql;
+
+namespace FlashSaleUI.Tests.Infrastructure;
+
+/// <summary>A fresh PostgreSQL database on the test server, dropped on dispose.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    public string Name { get; }
+    public string ConnectionString { get; }
+
+    private TestDatabase(string name, string connectionString)
+    {
+        Name = name;
+        ConnectionString = connectionString;
+    }
+
+    public static async Task<TestDatabase> CreateAsync()
+    {
+        var name = "fs_test_" + Guid.NewGuid().ToString("N")[..12];
+        await using (var admin = new NpgsqlConnection(TestEnvironment.Postgres))
+        {
+            await admin.OpenAsync();
+            await using var cmd = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
+            await cmd.ExecuteNonQueryAsync();
+        }
+        var builder = new NpgsqlConnectionStringBuilder(TestEnvironment.Postgres) { Database = name };
+        return new TestDatabase(name, builder.ConnectionString);
+    }
+
+    public async Task<long> ScalarAsync(string sql)
+    {
+        await using var conn = new NpgsqlConnection(ConnectionString);
+        await conn.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, conn);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        NpgsqlConnection.ClearAllPools();
+        await using var admin = new NpgsqlConnection(TestEnvironment.Postgres);
+        await admin.OpenAsync();
+        await using var cmd = new NpgsqlCommand($"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", admin);
+        await cmd.ExecuteNonQueryAsync();
+    }
+}

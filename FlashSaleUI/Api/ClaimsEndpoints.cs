@@ -1,0 +1,60 @@
+using System.Text.Json.Serialization;
+using FlashSaleUI.Core.Claims;
+using FlashSaleUI.Core.Events;
+using FlashSaleUI.Security;
+
+namespace FlashSaleUI.Api;
+
+public sealed record ClaimRequest(string? MemberId);
+
+/// <summary>{"status":"issued","remaining":n} or {"status":"soldOut"} ...</summary>
+public sealed record ClaimResponse(
+    [property: JsonConverter(typeof(CamelCaseEnumConverter<ClaimStatus>))] ClaimStatus Status,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Remaining);
+
+public static class ClaimsEndpoints
+{
+    private const int MaxBodyBytes = 1024;
+
+    public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/events/{code}/claims", async (string code, HttpContext http, IClaimService claims,
+                MemberClaimLimiter limiter, CancellationToken ct) =>
+            {
+                // Everything is validated before any key is built from it.
+                if (!EventCode.TryParse(code, out var eventCode))
+                    return JsonBody.Invalid("code", $"Event code must be {EventCode.Rule}.");
+                var (body, error) = await JsonBody.ReadAsync<ClaimRequest>(http.Request, MaxBodyBytes, ct);
+                if (error is not null) return error;
+                if (!MemberId.TryParse(body!.MemberId, out var member))
+                    return JsonBody.Invalid("memberId", $"Member id must be {MemberId.Rule}.");
+                if (!limiter.TryAcquire(eventCode, member, out var retryAfter))
+                {
+                    await RateLimitedResponse.WriteAsync(http, retryAfter, ct);
+                    return Results.Empty;
+                }
+                var result = await claims.ClaimAsync(eventCode, member);
+                return Results.Json(new ClaimResponse(result.Status, result.Remaining), statusCode: StatusFor(result.Status));
+            })
+            .RequireRateLimiting(ClaimRateLimiting.ByAddressPolicy)
+            .WithTags("Claims")
+            .Produces<ClaimResponse>(StatusCodes.Status200OK)
+            .Produces<ClaimResponse>(StatusCodes.Status409Conflict)
+            .Produces<ClaimResponse>(StatusCodes.Status410Gone)
+            .Produces<ClaimResponse>(StatusCodes.Status404NotFound)
+            .Produces<ClaimResponse>(StatusCodes.Status403Forbidden)
+            .ProducesValidationProblem()
+            .Produces(StatusCodes.Status429TooManyRequests);
+        return app;
+    }
+
+    public static int StatusFor(ClaimStatus status) => status switch
+    {
+        ClaimStatus.Issued => StatusCodes.Status200OK,
+        ClaimStatus.Duplicate => StatusCodes.Status409Conflict,
+        ClaimStatus.SoldOut => StatusCodes.Status410Gone,
+        ClaimStatus.NotFound => StatusCodes.Status404NotFound,
+        ClaimStatus.NotOpen => StatusCodes.Status403Forbidden,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}

@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+
+namespace FlashSaleUI.Api;
+
+public static class HealthEndpoints
+{
+    /// <summary>/health: 200 when every dependency answers, 503 otherwise, with each check's status as JSON.</summary>
+    public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
+    {
+        app.MapHealthChecks("/health", new HealthCheckOptions
+        {
+            ResponseWriter = (http, report) =>
+            {
+                http.Response.ContentType = "application/json";
+                return http.Response.WriteAsync(JsonSerializer.Serialize(new
+                {
+                    status = report.Status.ToString(),
+                    checks = report.Entries.ToDictionary(e => e.Key, e => new
+                    {
+                        status = e.Value.Status.ToString(),
+                        description = e.Value.Description,
+                        error = e.Value.Exception?.Message,
+                    }),
+                }, JsonSerializerOptions.Web));
+            },
+        });
+        return app;
+    }
+}

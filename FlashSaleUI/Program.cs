@@ -1,0 +1,38 @@
+using FlashSaleUI.Api;
+using FlashSaleUI.Core;
+using FlashSaleUI.Security;
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
+});
+builder.WebHost.UseUrls(builder.Configuration["FLASHSALE_URLS"] ?? builder.Configuration["urls"] ?? "http://127.0.0.1:5000");
+
+builder.Services.AddFlashSaleCore(builder.Configuration);
+builder.Services.AddOperatorSecurity(builder.Configuration);
+builder.Services.AddClaimRateLimiting(builder.Configuration);
+builder.Services.AddProblemDetails();
+builder.Services.AddOpenApi();
+builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+
+var app = builder.Build();
+await app.Services.InitializeFlashSaleAsync();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseStaticFiles();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
+
+app.MapOpenApi();
+app.MapHealth();
+app.MapEventsApi();
+app.MapClaimsApi();
+app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+
+app.Services.GetRequiredService<OperatorAccount>().AnnounceGeneratedPassword(app.Logger);
+app.Run();
+
+public partial class Program;

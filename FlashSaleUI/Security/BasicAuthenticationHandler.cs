@@ -1,0 +1,43 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace FlashSaleUI.Security;
+
+/// <summary>HTTP Basic against the operator account, for scripts calling the operator API.</summary>
+public sealed class BasicAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OperatorAccount account)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
+            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase))
+            return Task.FromResult(AuthenticateResult.NoResult());
+        string decoded;
+        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter ?? "")); }
+        catch (FormatException) { return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials")); }
+        var colon = decoded.IndexOf(':');
+        if (colon < 0 || !account.Verify(decoded[..colon], decoded[(colon + 1)..]))
+            return Task.FromResult(AuthenticateResult.Fail("Wrong operator credentials"));
+        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(OperatorPrincipal.Create(account.User, Scheme.Name), Scheme.Name)));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Basic realm=\"FlashSaleUI operator\", charset=\"UTF-8\"";
+        return Task.CompletedTask;
+    }
+}
+
+public static class OperatorPrincipal
+{
+    public const string Role = "operator";
+
+    public static ClaimsPrincipal Create(string user, string scheme) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user), new Claim(ClaimTypes.Role, Role)], scheme));
+}

@@ -1,0 +1,48 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+
+namespace FlashSaleUI.Security;
+
+public static class SecurityExtensions
+{
+    public const string OperatorPolicy = "Operator";
+    private const string Smart = "OperatorSmart";
+    public const string Basic = "Basic";
+
+    /// <summary>Operators authenticate with HTTP Basic (scripts) or the sign-in cookie (the console). Unauthenticated
+    /// API calls get 401, never a redirect; pages redirect to the sign-in page.</summary>
+    public static IServiceCollection AddOperatorSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton<OperatorAccount>();
+        services.AddAuthentication(Smart)
+            .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = ctx =>
+                ctx.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
+                || IsApi(ctx.Request) ? Basic : CookieAuthenticationDefaults.AuthenticationScheme)
+            .AddScheme<AuthenticationSchemeOptions, BasicAuthenticationHandler>(Basic, null)
+            .AddCookie(o =>
+            {
+                o.LoginPath = "/login";
+                o.Cookie.Name = "flashsale.operator";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Strict;
+                o.SlidingExpiration = true;
+                o.ExpireTimeSpan = TimeSpan.FromHours(12);
+                o.Events.OnRedirectToLogin = ctx => ApiStatusOrRedirect(ctx, StatusCodes.Status401Unauthorized);
+                o.Events.OnRedirectToAccessDenied = ctx => ApiStatusOrRedirect(ctx, StatusCodes.Status403Forbidden);
+            });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(OperatorPrincipal.Role));
+        return services;
+    }
+
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        else ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    // The API accepts the console's cookie too: a cookie-authenticated call carries no Basic header.
+    private static bool IsApi(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") && !request.Cookies.ContainsKey("flashsale.operator");
+}

@@ -1,0 +1,61 @@
+-- claim.lua: one member claims one coupon of one flash-sale event, in one atomic step.
+--
+-- Redis runs a script to completion before any other command, so the check (already issued? known event?
+-- open? stock left?) and the write (decrement, record the member, append to the outbox) cannot interleave
+-- with another claim: no oversell, no member twice, no retries.
+--
+-- KEYS (all carry the event's hash tag {CODE}, so they share one slot and the script runs on Redis Cluster):
+--   KEYS[1] fs:{CODE}:stock     string  remaining stock; absent => the event is unknown here
+--   KEYS[2] fs:{CODE}:issued    set     member ids granted a coupon
+--   KEYS[3] fs:{CODE}:window    hash    opensAt, closesAt (unix ms, each optional); closed = "1" once closed
+--   KEYS[4] fs:{CODE}:outcomes  hash    attempt counters: issued, duplicate, soldOut, notOpen
+--   KEYS[5] fs:{CODE}:outbox    stream  one entry per issued coupon; the relay carries it to Kafka
+-- ARGV:
+--   ARGV[1] member id (validated by the caller: 1-64 of A-Za-z0-9 - _ . @)
+--   ARGV[2] event code (the CODE of the keys; copied into the outbox entry)
+--   ARGV[3] claim id (optional; without it the outbox entry id identifies the claim)
+-- Returns:
+--   n >= 0  issued: n is the stock left after this claim
+--   -1 not found    -2 sold out    -3 duplicate (this member already has one)    -4 not open (before
+--   opensAt, at/after closesAt, or closed by an operator)
+-- Nothing is written for an unknown event, so random codes cannot create keys.
+-- Rejections never touch the issued set (the seeds add then remove the member; checking first halves the
+-- writes that replicas and the AOF see when most callers are turned away, as they are in a flash sale).
+--
+-- Try it:  redis-cli SET 'fs:{DEMO}:stock' 3
+--          redis-cli --eval redis-scripts/claim.lua 'fs:{DEMO}:stock' 'fs:{DEMO}:issued' 'fs:{DEMO}:window' \
+--                    'fs:{DEMO}:outcomes' 'fs:{DEMO}:outbox' , member-1 DEMO
+
+local stock = redis.call('GET', KEYS[1])
+if not stock then
+  return -1
+end
+
+if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then
+  redis.call('HINCRBY', KEYS[4], 'duplicate', 1)
+  return -3
+end
+
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local window = redis.call('HMGET', KEYS[3], 'opensAt', 'closesAt', 'closed')
+local opensAt, closesAt = tonumber(window[1]), tonumber(window[2])
+if window[3] == '1' or (opensAt and now < opensAt) or (closesAt and now >= closesAt) then
+  redis.call('HINCRBY', KEYS[4], 'notOpen', 1)
+  return -4
+end
+
+if tonumber(stock) <= 0 then
+  redis.call('HINCRBY', KEYS[4], 'soldOut', 1)
+  return -2
+end
+
+local remaining = redis.call('DECR', KEYS[1])
+redis.call('SADD', KEYS[2], ARGV[1])
+redis.call('HINCRBY', KEYS[4], 'issued', 1)
+if ARGV[3] and ARGV[3] ~= '' then
+  redis.call('XADD', KEYS[5], '*', 'claimId', ARGV[3], 'eventCode', ARGV[2], 'memberId', ARGV[1], 'issuedAt', now)
+else
+  redis.call('XADD', KEYS[5], '*', 'eventCode', ARGV[2], 'memberId', ARGV[1], 'issuedAt', now)
+end
+return remaining

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Sourced by run.sh and test.sh: installs missing Debian packages and starts local Redis / PostgreSQL on free
+# loopback ports, with data under .local/ (git-ignored). Everything started is stopped by stop_local_services.
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+LOCAL="$ROOT/.local"
+# Starters run in $(...) subshells, so what they start is recorded in a file, not a variable.
+STARTED_FILE="$LOCAL/started.$$"
+PGBIN=""
+
+log() { printf '\033[1;34m[flashsale]\033[0m %s\n' "$*" >&2; }
+die() { printf '\033[1;31m[flashsale]\033[0m %s\n' "$*" >&2; exit 1; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# ensure_packages [with-browser]: the Debian packages the app (and the tests) need.
+ensure_packages() {
+  local need=()
+  command -v redis-server >/dev/null || need+=(redis-server)
+  compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
+  dpkg -s librdkafka1 >/dev/null 2>&1 || need+=(librdkafka1)
+  dpkg -s librdkafka-dev >/dev/null 2>&1 || need+=(librdkafka-dev)
+  if [ "${1:-}" = with-browser ]; then
+    command -v chromium >/dev/null || need+=(chromium)
+    command -v kcat >/dev/null || need+=(kcat)
+  fi
+  if [ ${#need[@]} -gt 0 ]; then
+    log "installing: ${need[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  fi
+  PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+}
+
+# The stub librdkafka.redist package our nuget.config maps to .feed/ (see docs/DEPENDENCIES.md).
+ensure_build_prereqs() {
+  mkdir -p "$ROOT/.feed"
+  if ! compgen -G "$ROOT/.feed/librdkafka.redist.*.nupkg" >/dev/null; then
+    log "packing the librdkafka.redist stub into .feed/"
+    dotnet pack "$ROOT/build/librdkafka-stub" -o "$ROOT/.feed" -v q -nologo >/dev/null
+  fi
+}
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+free_port() { local p=$1; while port_in_use "$p"; do p=$((p + 1)); done; echo "$p"; }
+
+# start_redis DIR [redis-server options...]: prints the port.
+start_redis() {
+  local dir=$1; shift
+  mkdir -p "$dir"
+  local port; port=$(free_port "${REDIS_BASE_PORT:-16379}")
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --daemonize yes --pidfile "$dir/redis.pid" \
+    --logfile "$dir/redis.log" --save "" "$@" >/dev/null
+  mkdir -p "$LOCAL"; echo "redis $dir/redis.pid" >>"$STARTED_FILE"
+  for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
+  redis-cli -p "$port" ping >/dev/null 2>&1 || die "redis-server did not start (see $dir/redis.log)"
+  echo "$port"
+}
+
+# start_redis_cluster DIR: three masters on loopback; prints "host:port,host:port,host:port".
+start_redis_cluster() {
+  local dir=$1 nodes=() ports=()
+  for i in 1 2 3; do
+    local port; port=$(REDIS_BASE_PORT=$(( ${REDIS_BASE_PORT:-16379} + 100 * i )) start_redis "$dir/node$i" \
+      --cluster-enabled yes --cluster-config-file "nodes.conf" --cluster-node-timeout 5000 --appendonly no)
+    ports+=("$port"); nodes+=("127.0.0.1:$port")
+  done
+  redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes >"$dir/create.log" 2>&1 \
+    || die "redis cluster create failed (see $dir/create.log)"
+  for _ in $(seq 100); do
+    redis-cli -p "${ports[0]}" cluster info 2>/dev/null | grep -q 'cluster_state:ok' && break; sleep 0.1
+  done
+  (IFS=,; echo "${nodes[*]}")
+}
+
+# start_postgres DIR [postgres -c options...]: initialises on first use; prints the port.
+start_postgres() {
+  local dir=$1; shift
+  local run=(); [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
+  mkdir -p "$dir/sock"
+  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$dir"
+  if [ ! -f "$dir/data/PG_VERSION" ]; then
+    "${run[@]}" "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+      || die "initdb failed (see $dir/initdb.log)"
+  fi
+  local port; port=$(free_port "${PG_BASE_PORT:-15432}")
+  local opts="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir/sock -c max_connections=200"
+  for o in "$@"; do opts="$opts -c $o"; done
+  "${run[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -o "$opts" -l "$dir/postgres.log" -w -t 60 start >/dev/null \
+    || die "postgres did not start (see $dir/postgres.log)"
+  echo "pg $dir" >>"$STARTED_FILE"
+  "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='flashsale'" | grep -q 1 \
+    || "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE flashsale" >/dev/null
+  echo "$port"
+}
+
+stop_local_services() {
+  [ -f "$STARTED_FILE" ] || return 0
+  local run=(); [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
+  while read -r kind what; do
+    case $kind in
+      pg) "${run[@]}" "$PGBIN/pg_ctl" -D "$what/data" -m fast -w stop >/dev/null 2>&1 || true ;;
+      redis) [ -f "$what" ] && kill "$(cat "$what")" 2>/dev/null || true ;;
+    esac
+  done <"$STARTED_FILE"
+  rm -f "$STARTED_FILE"
+}
