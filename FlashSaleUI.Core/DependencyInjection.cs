@@ -20,15 +20,16 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
 
-        var redis = Required(configuration.GetConnectionString(ConnectionNames.Redis), "ConnectionStrings__Redis");
-        services.AddSingleton<IConnectionMultiplexer>(_ => RedisConnector.Connect(redis));
+        // Connection strings are read when first needed, so configuration added later (tests, hosts) applies.
+        services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnector.Connect(
+            Required(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionNames.Redis), "ConnectionStrings__Redis")));
         services.AddSingleton<RedisScripts>();
         services.AddSingleton<ClaimMetrics>();
         services.AddSingleton<IClaimService, RedisClaimService>();
         services.AddSingleton<ILiveEventStore, RedisLiveEventStore>();
 
-        var postgres = Required(configuration.GetConnectionString(ConnectionNames.Postgres), "ConnectionStrings__Postgres");
-        services.AddSingleton(_ => new NpgsqlDataSourceBuilder(postgres).Build());
+        services.AddSingleton(sp => new NpgsqlDataSourceBuilder(
+            Required(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionNames.Postgres), "ConnectionStrings__Postgres")).Build());
         services.AddDbContextFactory<FlashSaleDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IEventStore, PostgresEventStore>();

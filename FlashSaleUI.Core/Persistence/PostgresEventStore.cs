@@ -1,6 +1,5 @@
 using FlashSaleUI.Core.Events;
 using Microsoft.EntityFrameworkCore;
-using Npgsql;
 
 namespace FlashSaleUI.Core.Persistence;
 
@@ -8,21 +7,14 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
 {
     public async Task<bool> TryAddAsync(FlashSaleEvent sale, CancellationToken ct = default)
     {
+        // ON CONFLICT: an existing code is an answer (409), not an exception with an error log.
         await using var db = await contexts.CreateDbContextAsync(ct);
-        db.Events.Add(new EventEntity
-        {
-            Code = sale.Code.Value, Name = sale.Name, Stock = sale.Stock, OpensAt = sale.OpensAt,
-            ClosesAt = sale.ClosesAt, ClosedAt = sale.ClosedAt, CreatedAt = sale.CreatedAt,
-        });
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return true;
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            return false;
-        }
+        var inserted = await db.Database.ExecuteSqlInterpolatedAsync($"""
+            INSERT INTO flash_sale_events (code, name, stock, opens_at, closes_at, closed_at, created_at)
+            VALUES ({sale.Code.Value}, {sale.Name}, {sale.Stock}, {sale.OpensAt}, {sale.ClosesAt}, {sale.ClosedAt}, {sale.CreatedAt})
+            ON CONFLICT (code) DO NOTHING
+            """, ct);
+        return inserted == 1;
     }
 
     public async Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default)

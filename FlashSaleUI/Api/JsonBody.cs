@@ -6,6 +6,12 @@ namespace FlashSaleUI.Api;
 /// are all a 400 problem with a clear message (the framework's binder would answer 415 or throw for some).</summary>
 public static class JsonBody
 {
+    // Web defaults (camelCase, case-insensitive) but numbers must be numbers: "stock":"5" is an error.
+    private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
+    {
+        NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+    };
+
     public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken ct) where T : class
     {
         if (!request.HasJsonContentType())
@@ -21,7 +27,7 @@ public static class JsonBody
         if (buffer.Length == 0) return (null, Problem("A JSON body is required."));
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), JsonSerializerOptions.Web);
+            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Strict);
             return value is null ? (null, Problem("The body must be a JSON object.")) : (value, null);
         }
         catch (JsonException e)

@@ -1,0 +1,17 @@
+# The app image for docker-compose.yml. Build context: the repository root.
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+# the empty librdkafka.redist stub our nuget.config maps to .feed/ (docs/DEPENDENCIES.md)
+RUN mkdir -p .feed && dotnet pack build/librdkafka-stub -o .feed -v q \
+ && dotnet publish FlashSaleUI/FlashSaleUI.csproj -c Release -o /app -v q
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+# Confluent.Kafka loads Debian's librdkafka instead of the (unavailable) redist package's binaries
+RUN apt-get update && apt-get install -y --no-install-recommends librdkafka1 curl && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build /app .
+ENV FLASHSALE_URLS=http://0.0.0.0:8080
+EXPOSE 8080
+HEALTHCHECK --interval=10s --timeout=3s CMD curl -fsS http://127.0.0.1:8080/health || exit 1
+ENTRYPOINT ["dotnet", "FlashSaleUI.dll"]

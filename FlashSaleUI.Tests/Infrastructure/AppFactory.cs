@@ -1,0 +1,77 @@
+using System.Net.Http.Headers;
+using System.Text;
+using FlashSaleUI.Core.Redis;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using StackExchange.Redis;
+
+namespace FlashSaleUI.Tests.Infrastructure;
+
+/// <summary>The real app (Program) against the real test servers: a fresh PostgreSQL database and its own Redis
+/// database number, so test classes running in parallel never see each other's data.</summary>
+public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public const string OperatorUser = "operator";
+    public const string OperatorPassword = "test-operator-password";
+    private static int _nextRedisDb;
+
+    public TestDatabase Database { get; private set; } = null!;
+    public int RedisDb { get; } = 1 + Interlocked.Increment(ref _nextRedisDb) % 15;
+    public string RedisConfiguration => $"{TestEnvironment.Redis},defaultDatabase={RedisDb}";
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    public virtual async Task InitializeAsync()
+    {
+        Database = await TestDatabase.CreateAsync();
+        using var admin = RedisConnector.Connect(TestEnvironment.Redis + ",allowAdmin=true");
+        await admin.GetServer(admin.GetEndPoints()[0]).FlushDatabaseAsync(RedisDb);
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Development");
+        builder.UseSetting("ConnectionStrings:Redis", RedisConfiguration);
+        builder.UseSetting("ConnectionStrings:Postgres", Database.ConnectionString);
+        builder.UseSetting("FlashSale:OperatorUser", OperatorUser);
+        builder.UseSetting("FlashSale:OperatorPassword", OperatorPassword);
+        builder.UseSetting("FlashSale:RateLimit:Enabled", "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
+    }
+
+    public HttpClient OperatorClient()
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = Basic(OperatorUser, OperatorPassword);
+        return client;
+    }
+
+    public static AuthenticationHeaderValue Basic(string user, string password) =>
+        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+
+    /// <summary>Every key in this app's Redis database, to show a request left Redis untouched.</summary>
+    public async Task<string[]> RedisKeysAsync()
+    {
+        using var conn = RedisConnector.Connect(RedisConfiguration);
+        var db = conn.GetDatabase();
+        var keys = conn.GetServer(conn.GetEndPoints()[0]).Keys(RedisDb).Select(k => (string)k!).Order().ToArray();
+        var withValues = new List<string>();
+        foreach (var key in keys)
+            withValues.Add($"{key}={await DumpAsync(db, key)}");
+        return withValues.ToArray();
+    }
+
+    private static async Task<string> DumpAsync(IDatabase db, string key) =>
+        (await db.KeyTypeAsync(key)) switch
+        {
+            RedisType.String => (string)(await db.StringGetAsync(key))!,
+            RedisType.Set => (await db.SetLengthAsync(key)).ToString(),
+            RedisType.Hash => string.Join(",", (await db.HashGetAllAsync(key)).Select(e => $"{e.Name}:{e.Value}").Order()),
+            var other => other.ToString(),
+        };
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Net.Http.Headers;
+using FlashSaleUI.Tests.Infrastructure;
+
+namespace FlashSaleUI.Tests.Integration.Http;
+
+public sealed class OperatorSecurityTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    public static TheoryData<string, string> OperatorEndpoints => new()
+    {
+        { "POST", "/api/events" },
+        { "GET", "/api/events" },
+        { "POST", "/api/events/SALE-1/open" },
+        { "POST", "/api/events/SALE-1/close" },
+    };
+
+    private static readonly string?[] BadCredentials =
+    [
+        null,                                                                   // a member: no credentials
+        AppFactory.Basic(AppFactory.OperatorUser, "wrong").ToString(),
+        AppFactory.Basic("admin", AppFactory.OperatorPassword).ToString(),
+        AppFactory.Basic(AppFactory.OperatorUser, "").ToString(),
+        "Basic not-base64!",
+        "Basic " + Convert.ToBase64String("no-colon"u8.ToArray()),
+        "Bearer " + AppFactory.OperatorPassword,
+    ];
+
+    [Theory]
+    [MemberData(nameof(OperatorEndpoints))]
+    public async Task Operator_endpoints_refuse_members_and_wrong_credentials(string method, string path)
+    {
+        var client = app.CreateClient();
+        foreach (var credentials in BadCredentials)
+        {
+            var request = new HttpRequestMessage(new HttpMethod(method), path)
+            {
+                Content = ApiTestHelpers.Json("""{"code":"SALE-1","name":"x","stock":5}"""),
+            };
+            if (credentials is not null) request.Headers.TryAddWithoutValidation("Authorization", credentials);
+            var response = await client.SendAsync(request);
+            Assert.True(response.StatusCode == HttpStatusCode.Unauthorized, $"{method} {path} with '{credentials}': {response.StatusCode}");
+        }
+        Assert.Equal(0, await app.Database.ScalarAsync("SELECT count(*) FROM flash_sale_events"));
+    }
+
+    [Fact]
+    public async Task Unauthenticated_calls_get_a_basic_challenge_not_a_redirect()
+    {
+        var response = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/api/events");
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Basic");
+    }
+
+    [Fact]
+    public async Task The_operator_lists_events_and_anyone_reads_one()
+    {
+        var code = TestCodes.New();
+        await app.OperatorClient().CreateEventAsync(code, stock: 3);
+        var list = await (await app.OperatorClient().GetAsync("/api/events")).JsonAsync();
+        Assert.Contains(list.EnumerateArray(), e => e.GetProperty("code").GetString() == code);
+        Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/api/events/{code}")).StatusCode);
+    }
+}

@@ -1,0 +1,55 @@
+using System.Net;
+using FlashSaleUI.Tests.Infrastructure;
+
+namespace FlashSaleUI.Tests.Integration.Http;
+
+public sealed class PlatformTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Health_is_200_when_every_dependency_answers()
+    {
+        var response = await app.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var checks = (await response.JsonAsync()).GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("postgres").GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_api()
+    {
+        var doc = await (await app.CreateClient().GetAsync("/openapi/v1.json")).JsonAsync();
+        var paths = doc.GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/events", out _));
+        Assert.True(paths.TryGetProperty("/api/events/{code}", out _));
+        Assert.True(paths.TryGetProperty("/api/events/{code}/claims", out _));
+    }
+
+    [Fact]
+    public async Task The_schema_is_versioned_not_created_ad_hoc()
+    {
+        Assert.Equal(1, await app.Database.ScalarAsync("SELECT count(*) FROM schema_migrations WHERE version = '0001_events_and_issues'"));
+    }
+}
+
+public sealed class RedisDownApp : AppFactory
+{
+    // a port nothing listens on: Redis is unreachable from the start
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["ConnectionStrings:Redis"] = "127.0.0.1:1,connectTimeout=500,syncTimeout=500",
+    };
+}
+
+public sealed class HealthWhenRedisIsDownTests(RedisDownApp app) : IClassFixture<RedisDownApp>
+{
+    [Fact]
+    public async Task Health_is_503_naming_redis()
+    {
+        var response = await app.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        var checks = (await response.JsonAsync()).GetProperty("checks");
+        Assert.Equal("Unhealthy", checks.GetProperty("redis").GetProperty("status").GetString());
+        Assert.Equal("Healthy", checks.GetProperty("postgres").GetProperty("status").GetString());
+    }
+}
