@@ -1,6 +1,8 @@
 using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Configuration;
 using FlashSaleUI.Core.Events;
+using FlashSaleUI.Core.Kafka;
+using FlashSaleUI.Core.Pipeline;
 using FlashSaleUI.Core.Persistence;
 using FlashSaleUI.Core.Redis;
 using Microsoft.EntityFrameworkCore;
@@ -35,15 +37,30 @@ public static class DependencyInjection
         services.AddSingleton<IEventStore, PostgresEventStore>();
         services.AddSingleton<EventService>();
 
+        services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.Section));
+        services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
+        services.AddSingleton<KafkaBootstrap>();
+        services.AddSingleton<KafkaClients>();
+        services.AddSingleton<IOutbox, RedisOutbox>();
+        services.AddSingleton<PipelineMetrics>();
+        services.AddSingleton<CouponIssueWriter>();
+        services.AddSingleton<DeadLetterService>();
+        services.AddSingleton<Reconciler>();
+        services.AddHostedService<OutboxRelay>();
+        services.AddHostedService<CouponSink>();
+        services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
+
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis")
-            .AddCheck<PostgresHealthCheck>("postgres");
+            .AddCheck<PostgresHealthCheck>("postgres")
+            .AddCheck<KafkaHealthCheck>("kafka");
         return services;
     }
 
     /// <summary>Brings the schema up to date and places every event in Redis. Run once before serving.</summary>
     public static async Task InitializeFlashSaleAsync(this IServiceProvider services, CancellationToken ct = default)
     {
+        _ = services.GetRequiredService<KafkaBootstrap>().Servers; // start (and announce) the embedded broker first
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
         await services.GetRequiredService<EventService>().PlaceAllAsync(ct);
     }

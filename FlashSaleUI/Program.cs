@@ -30,6 +30,7 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapEventsApi();
 app.MapClaimsApi();
+app.MapPipelineApi();
 app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
 
 app.Services.GetRequiredService<OperatorAccount>().AnnounceGeneratedPassword(app.Logger);

@@ -1,0 +1,18 @@
+namespace FlashSaleUI.Core.Kafka;
+
+/// <summary>The "Kafka" configuration section. Unset BootstrapServers means: run the embedded broker.</summary>
+public sealed class KafkaOptions
+{
+    public const string Section = "Kafka";
+
+    public string? BootstrapServers { get; set; }
+    public string Topic { get; set; } = "coupon-issued";
+    public string DeadLetterTopic { get; set; } = "coupon-issued.dlq";
+    public string SinkGroup { get; set; } = "flashsale-sink";
+    /// <summary>Partitions of the topic when the embedded broker creates it (docker-compose creates 6).</summary>
+    public int EmbeddedPartitions { get; set; } = 3;
+    /// <summary>How long the producer keeps trying one message before reporting Local_MsgTimedOut; the relay then
+    /// retries the entry itself, so nothing is dropped either way.</summary>
+    public int MessageTimeoutMs { get; set; } = 30_000;
+    public int SessionTimeoutMs { get; set; } = 10_000;
+}

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text;
+using Confluent.Kafka;
+using FlashSaleUI.Core.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FlashSaleUI.Core.Pipeline;
+
+/// <summary>Reads coupon-issued in batches and stores them in PostgreSQL, committing Kafka offsets only after the
+/// database commit. Redelivered messages insert nothing (unique on event and member). A message that can never be
+/// stored goes to coupon-issued.dlq (reason in headers) and to the dead_letters table, and the partition moves on;
+/// a database error is transient by definition here: the same batch is retried with backoff, never dead-lettered.</summary>
+public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, PipelineMetrics metrics,
+    IOptions<PipelineOptions> options, ILogger<CouponSink> log, TimeProvider clock) : BackgroundService
+{
+    private readonly string _clientId = InstanceName.Create("sink");
+
+    protected override Task ExecuteAsync(CancellationToken stop) =>
+        !options.Value.SinkEnabled ? Task.CompletedTask
+        // Consume blocks, so the loop gets a thread of its own.
+        : Task.Factory.StartNew(() => RunAsync(stop), stop, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    private async Task RunAsync(CancellationToken stop)
+    {
+        using var consumer = kafka.CreateConsumer(kafka.Options.SinkGroup, _clientId);
+        using var dlqProducer = kafka.CreateProducer(_clientId + "-dlq");
+        consumer.Subscribe(kafka.Options.Topic);
+        log.LogInformation("Sink {Client} consuming {Topic} as group {Group}", _clientId, kafka.Options.Topic, kafka.Options.SinkGroup);
+        try
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var batch = ConsumeBatch(consumer, stop);
+                if (batch.Count == 0) continue;
+                await StoreWithRetryAsync(dlqProducer, batch, stop);
+                Commit(consumer, batch);
+            }
+        }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        finally
+        {
+            // leave the group promptly so partitions move to another instance without waiting for the session timeout
+            try { consumer.Close(); } catch (KafkaException) { }
+        }
+    }
+
+    private List<ConsumeResult<string, string>> ConsumeBatch(IConsumer<string, string> consumer, CancellationToken stop)
+    {
+        var batch = new List<ConsumeResult<string, string>>();
+        var first = consumer.Consume(TimeSpan.FromMilliseconds(250));
+        if (first is null || first.IsPartitionEOF) return batch;
+        batch.Add(first);
+        var linger = Stopwatch.StartNew();
+        while (batch.Count < options.Value.SinkBatch && !stop.IsCancellationRequested)
+        {
+            var left = options.Value.SinkLingerMs - (int)linger.ElapsedMilliseconds;
+            if (left <= 0) break;
+            var next = consumer.Consume(TimeSpan.FromMilliseconds(left));
+            if (next is null) break;
+            if (!next.IsPartitionEOF) batch.Add(next);
+        }
+        return batch;
+    }
+
+    private async Task StoreWithRetryAsync(IProducer<string, string> dlqProducer, List<ConsumeResult<string, string>> batch, CancellationToken stop)
+    {
+        var delay = TimeSpan.FromMilliseconds(200);
+        while (true)
+        {
+            try
+            {
+                await StoreAsync(dlqProducer, batch, stop);
+                return;
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                // PostgreSQL down, or the DLQ topic unreachable: keep the batch, keep the offsets, try again
+                metrics.RecordSinkError(e.Message);
+                log.LogWarning("Sink: storing a batch of {Count} failed ({Error}); retrying in {Delay} ms",
+                    batch.Count, e.GetBaseException().Message, delay.TotalMilliseconds);
+                await Task.Delay(delay, stop);
+                delay = TimeSpan.FromMilliseconds(Math.Min(5_000, delay.TotalMilliseconds * 2));
+            }
+        }
+    }
+
+    private async Task StoreAsync(IProducer<string, string> dlqProducer, List<ConsumeResult<string, string>> batch, CancellationToken stop)
+    {
+        var parsed = batch.Select(m =>
+        {
+            var ok = CouponIssued.TryParse(m.Message.Key, m.Message.Value, out var coupon, out var reason);
+            return (Message: m, Coupon: ok ? coupon : null, Reason: reason);
+        }).ToList();
+        var codes = parsed.Where(p => p.Coupon is not null).Select(p => p.Coupon!.EventCode).Distinct().ToList();
+        var known = codes.Count > 0 ? await writer.KnownEventsAsync(codes, stop) : [];
+        var coupons = parsed.Where(p => p.Coupon is not null && known.Contains(p.Coupon.EventCode)).Select(p => p.Coupon!).ToList();
+        var deadLetters = parsed.Where(p => p.Coupon is null || !known.Contains(p.Coupon.EventCode))
+            .Select(p => new DeadLetter(p.Message.Topic, p.Message.Partition.Value, p.Message.Offset.Value, p.Message.Message.Key,
+                p.Message.Message.Value, p.Coupon?.EventCode, p.Coupon is null ? p.Reason : "unknown event"))
+            .ToList();
+
+        // DLQ topic first: if the database write then fails, the retry produces it again (the table keeps it once)
+        await Task.WhenAll(deadLetters.Select(d => dlqProducer.ProduceAsync(kafka.Options.DeadLetterTopic, ToDlqMessage(d), stop)));
+        var inserted = await writer.WriteAsync(coupons, deadLetters, stop);
+
+        metrics.RecordPersisted(inserted);
+        if (deadLetters.Count > 0)
+        {
+            metrics.RecordDeadLettered(deadLetters.Count);
+            foreach (var d in deadLetters)
+                log.LogWarning("Sink: dead-lettered {Topic}/{Partition}@{Offset}: {Reason}", d.Topic, d.Partition, d.Offset, d.Reason);
+        }
+        var now = clock.GetUtcNow();
+        foreach (var coupon in coupons) metrics.RecordClaimToRow(now - coupon.IssuedAt);
+    }
+
+    private static Message<string, string> ToDlqMessage(DeadLetter d) => new()
+    {
+        Key = d.Key!,
+        Value = d.Value!,
+        Headers = new Headers
+        {
+            { "dlq-reason", Encoding.UTF8.GetBytes(d.Reason) },
+            { "dlq-source", Encoding.UTF8.GetBytes($"{d.Topic}/{d.Partition}@{d.Offset}") },
+            { "dlq-at", Encoding.UTF8.GetBytes(DateTimeOffset.UtcNow.ToString("O")) },
+        },
+    };
+
+    private void Commit(IConsumer<string, string> consumer, List<ConsumeResult<string, string>> batch)
+    {
+        var offsets = batch.GroupBy(m => m.TopicPartition)
+            .Select(g => new TopicPartitionOffset(g.Key, g.Max(m => m.Offset.Value) + 1)).ToList();
+        try { consumer.Commit(offsets); }
+        catch (KafkaException e)
+        {
+            // partitions revoked by a rebalance: their new owner re-reads from the last commit; inserts are idempotent
+            log.LogWarning("Sink: offset commit failed ({Error}); the messages will be redelivered and skipped", e.Error.Reason);
+        }
+    }
+}

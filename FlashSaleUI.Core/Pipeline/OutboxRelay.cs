@@ -1,0 +1,130 @@
+using Confluent.Kafka;
+using FlashSaleUI.Core.Events;
+using FlashSaleUI.Core.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FlashSaleUI.Core.Pipeline;
+
+/// <summary>Carries issued coupons from the Redis outboxes to Kafka. An entry is acknowledged (and deleted) only
+/// after Kafka's delivery report says it is stored; a failed send stays pending and is sent again with backoff, so
+/// nothing is dropped. Every instance joins the same Redis consumer group under its own name, and entries a dead
+/// instance left pending are reclaimed after <see cref="PipelineOptions.ReclaimIdleMs"/>. A resend can duplicate a
+/// message in Kafka; the sink's insert is idempotent, so it never duplicates a row.</summary>
+public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClients kafka, PipelineMetrics metrics,
+    IOptions<PipelineOptions> options, ILogger<OutboxRelay> log) : BackgroundService
+{
+    private readonly string _consumer = InstanceName.Create("relay");
+    private readonly Dictionary<EventCode, EventRelayState> _events = new();
+    private PipelineOptions Options => options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        if (!Options.RelayEnabled) return;
+        await Task.Yield();
+        using var producer = kafka.CreateProducer(_consumer);
+        log.LogInformation("Relay {Consumer} started: outboxes -> Kafka topic {Topic}", _consumer, kafka.Options.Topic);
+        var idle = TimeSpan.FromMilliseconds(5);
+        var lastCodesRefresh = DateTimeOffset.MinValue;
+        IReadOnlyList<EventCode> codes = [];
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                if (DateTimeOffset.UtcNow - lastCodesRefresh > TimeSpan.FromSeconds(1))
+                {
+                    codes = await outbox.EventCodesAsync();
+                    lastCodesRefresh = DateTimeOffset.UtcNow;
+                    var counters = await Task.WhenAll(codes.Select(live.ReadAsync));
+                    metrics.RelayBacklog = counters.Sum(c => c?.OutboxBacklog ?? 0);
+                }
+                foreach (var code in codes) _events.TryAdd(code, new EventRelayState()); // before the parallel rounds
+                var moved = await Task.WhenAll(codes.Select(code => RelayEventAsync(producer, code, _events[code], stop)));
+                // poll quickly while there is work, back off to 100 ms when every outbox is empty
+                idle = moved.Any(n => n > 0) ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Min(100, Math.Max(5, idle.TotalMilliseconds * 2)));
+                if (idle > TimeSpan.Zero) await Task.Delay(idle, stop);
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (Exception e)
+            {
+                // Redis unreachable, say: nothing is lost (entries stay in the outbox); try again shortly
+                log.LogWarning(e, "Relay round failed; retrying");
+                metrics.RecordRelayFailure(0, e.Message);
+                await Delay(TimeSpan.FromSeconds(1), stop);
+            }
+        }
+    }
+
+    /// <summary>One round for one event: send what is pending (own failures first, then reclaimed, then new).</summary>
+    private async Task<int> RelayEventAsync(IProducer<string, string> producer, EventCode code, EventRelayState state, CancellationToken stop)
+    {
+        if (DateTimeOffset.UtcNow < state.RetryAt) return 0;
+
+        IReadOnlyList<OutboxEntry> entries;
+        if (state.HasOwnPending)
+            entries = await outbox.ReadAsync(code, _consumer, Options.RelayBatch, ownPending: true);
+        else if (DateTimeOffset.UtcNow - state.LastReclaim > TimeSpan.FromMilliseconds(Options.ReclaimIdleMs / 2.0))
+        {
+            state.LastReclaim = DateTimeOffset.UtcNow;
+            entries = await outbox.ReclaimAsync(code, _consumer, TimeSpan.FromMilliseconds(Options.ReclaimIdleMs), Options.RelayBatch);
+            if (entries.Count > 0) log.LogWarning("Relay reclaimed {Count} entries of {Event} left pending by another relay", entries.Count, code);
+            else entries = await outbox.ReadAsync(code, _consumer, Options.RelayBatch, ownPending: false);
+        }
+        else
+            entries = await outbox.ReadAsync(code, _consumer, Options.RelayBatch, ownPending: false);
+        state.HasOwnPending = false;
+        if (entries.Count == 0) return 0;
+
+        var delivered = await SendAsync(producer, entries, stop);
+        await outbox.AcknowledgeAsync(code, delivered);
+        metrics.RecordRelayed(delivered.Count);
+        if (delivered.Count < entries.Count)
+        {
+            // the rest stay pending for this consumer; read them again ('0') after a backoff
+            state.HasOwnPending = true;
+            state.Failures++;
+            state.RetryAt = DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, state.Failures)));
+        }
+        else state.Failures = 0;
+        return entries.Count;
+    }
+
+    /// <summary>Sends the entries; returns the ids whose delivery report succeeded.</summary>
+    private async Task<List<string>> SendAsync(IProducer<string, string> producer, IReadOnlyList<OutboxEntry> entries, CancellationToken stop)
+    {
+        var topic = kafka.Options.Topic;
+        var sends = entries.Select(e => producer.ProduceAsync(topic,
+            new Message<string, string> { Key = e.Coupon.EventCode, Value = e.Coupon.ToJson() }, stop)).ToArray();
+        try { await Task.WhenAll(sends); }
+        catch (Exception) { /* inspected per message below */ }
+
+        var delivered = new List<string>(entries.Count);
+        string? firstError = null;
+        for (var i = 0; i < sends.Length; i++)
+        {
+            if (sends[i].IsCompletedSuccessfully) delivered.Add(entries[i].Id);
+            else firstError ??= sends[i].Exception?.GetBaseException().Message ?? "cancelled";
+        }
+        if (firstError is not null)
+        {
+            metrics.RecordRelayFailure(entries.Count - delivered.Count, firstError);
+            log.LogWarning("Relay: {Failed} of {Count} messages not delivered ({Error}); they stay in the outbox and are retried",
+                entries.Count - delivered.Count, entries.Count, firstError);
+        }
+        return delivered;
+    }
+
+    private static async Task Delay(TimeSpan delay, CancellationToken stop)
+    {
+        try { await Task.Delay(delay, stop); } catch (OperationCanceledException) { }
+    }
+
+    private sealed class EventRelayState
+    {
+        public bool HasOwnPending;
+        public int Failures;
+        public DateTimeOffset RetryAt = DateTimeOffset.MinValue;
+        public DateTimeOffset LastReclaim = DateTimeOffset.MinValue;
+    }
+}

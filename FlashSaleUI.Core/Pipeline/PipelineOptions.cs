@@ -1,0 +1,20 @@
+namespace FlashSaleUI.Core.Pipeline;
+
+/// <summary>The "Pipeline" configuration section.</summary>
+public sealed class PipelineOptions
+{
+    public const string Section = "Pipeline";
+
+    public bool RelayEnabled { get; set; } = true;
+    public bool SinkEnabled { get; set; } = true;
+    public bool ReconcilerEnabled { get; set; } = true;
+    /// <summary>Outbox entries read per event per round.</summary>
+    public int RelayBatch { get; set; } = 2_000;
+    /// <summary>Entries another relay read but left unacknowledged this long are taken over (it is presumed dead).</summary>
+    public int ReclaimIdleMs { get; set; } = 15_000;
+    /// <summary>Messages written to PostgreSQL per statement.</summary>
+    public int SinkBatch { get; set; } = 5_000;
+    /// <summary>How long the sink waits to fill a batch once a first message arrived.</summary>
+    public int SinkLingerMs { get; set; } = 20;
+    public int ReconcileIntervalSeconds { get; set; } = 30;
+}

@@ -1,0 +1,19 @@
+-- outbox_read.lua: the relay's read of one event's outbox through a consumer group (several relays share it).
+-- XREADGROUP ... BLOCK is refused inside scripts, so the relay polls; the group is created on first use.
+--
+-- KEYS[1] fs:{CODE}:outbox (stream)
+-- ARGV[1] group   ARGV[2] consumer   ARGV[3] count
+-- ARGV[4] '>' for entries never delivered, or '0' for this consumer's own pending entries (sent, not yet acked)
+-- Returns XREADGROUP's reply for the one stream: { {id, {field, value, ...}}, ... } or false when nothing.
+local function read()
+  return redis.pcall('XREADGROUP', 'GROUP', ARGV[1], ARGV[2], 'COUNT', ARGV[3], 'STREAMS', KEYS[1], ARGV[4])
+end
+local reply = read()
+if type(reply) == 'table' and reply.err and string.find(reply.err, 'NOGROUP') then
+  -- from '0': entries added before the group existed are relayed too
+  redis.pcall('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0', 'MKSTREAM')
+  reply = read()
+end
+if type(reply) == 'table' and reply.err then return redis.error_reply(reply.err) end
+if not reply then return false end
+return reply[1][2]
