@@ -17,7 +17,8 @@ ensure_build_prereqs
 if [ -n "${ConnectionStrings__Redis:-}" ]; then
   export FLASHSALE_TEST_REDIS="$ConnectionStrings__Redis"
 else
-  export FLASHSALE_TEST_REDIS="127.0.0.1:$(start_redis "$TEST_DIR/redis" --appendonly no)"
+  # 64 databases: each test fixture gets its own number (Infrastructure/TestEnvironment.cs)
+  export FLASHSALE_TEST_REDIS="127.0.0.1:$(start_redis "$TEST_DIR/redis" --appendonly no --databases 64)"
 fi
 if [ -z "${FLASHSALE_TEST_REDIS_CLUSTER:-}" ]; then
   export FLASHSALE_TEST_REDIS_CLUSTER="$(start_redis_cluster "$TEST_DIR/redis-cluster")"

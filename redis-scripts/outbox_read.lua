@@ -1,5 +1,6 @@
 -- outbox_read.lua: the relay's read of one event's outbox through a consumer group (several relays share it).
--- XREADGROUP ... BLOCK is refused inside scripts, so the relay polls; the group is created on first use.
+-- XREADGROUP ... BLOCK is refused inside scripts, so the relay polls. The group is created once the outbox
+-- exists (never MKSTREAM: polling an event that issued nothing must not create keys).
 --
 -- KEYS[1] fs:{CODE}:outbox (stream)
 -- ARGV[1] group   ARGV[2] consumer   ARGV[3] count
@@ -10,8 +11,9 @@ local function read()
 end
 local reply = read()
 if type(reply) == 'table' and reply.err and string.find(reply.err, 'NOGROUP') then
+  if redis.call('EXISTS', KEYS[1]) == 0 then return false end
   -- from '0': entries added before the group existed are relayed too
-  redis.pcall('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0', 'MKSTREAM')
+  redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[1], '0')
   reply = read()
 end
 if type(reply) == 'table' and reply.err then return redis.error_reply(reply.err) end

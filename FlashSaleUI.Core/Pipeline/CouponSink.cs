@@ -105,6 +105,7 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
         await Task.WhenAll(deadLetters.Select(d => dlqProducer.ProduceAsync(kafka.Options.DeadLetterTopic, ToDlqMessage(d), stop)));
         var inserted = await writer.WriteAsync(coupons, deadLetters, stop);
 
+        metrics.RecordConsumed(batch.Count);
         metrics.RecordPersisted(inserted);
         if (deadLetters.Count > 0)
         {

@@ -6,7 +6,7 @@ namespace FlashSaleUI.Core.Pipeline;
 /// numbers for the operator console.</summary>
 public sealed class PipelineMetrics
 {
-    private long _relayed, _relayFailures, _persisted, _deadLettered, _requeued;
+    private long _relayed, _relayFailures, _consumed, _persisted, _deadLettered, _requeued;
     private readonly Counter<long> _relayedCounter, _persistedCounter, _deadLetterCounter, _requeueCounter;
     private readonly Histogram<double> _claimToRow;
 
@@ -23,6 +23,7 @@ public sealed class PipelineMetrics
 
     public long Relayed => Interlocked.Read(ref _relayed);
     public long RelayFailures => Interlocked.Read(ref _relayFailures);
+    public long Consumed => Interlocked.Read(ref _consumed);
     public long Persisted => Interlocked.Read(ref _persisted);
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
     public long Requeued => Interlocked.Read(ref _requeued);
@@ -40,6 +41,7 @@ public sealed class PipelineMetrics
         LastRelayError = error;
         LastRelayErrorAt = DateTimeOffset.UtcNow;
     }
+    public void RecordConsumed(int n) => Interlocked.Add(ref _consumed, n);
     public void RecordPersisted(long n) { Interlocked.Add(ref _persisted, n); _persistedCounter.Add(n); }
     public void RecordClaimToRow(TimeSpan latency) => _claimToRow.Record(latency.TotalMilliseconds);
     public void RecordDeadLettered(int n) { Interlocked.Add(ref _deadLettered, n); _deadLetterCounter.Add(n); }

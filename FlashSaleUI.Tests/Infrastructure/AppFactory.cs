@@ -13,11 +13,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string OperatorUser = "operator";
     public const string OperatorPassword = "test-operator-password";
-    private static int _nextRedisDb;
-
     public TestDatabase Database { get; private set; } = null!;
-    public int RedisDb { get; } = 1 + Interlocked.Increment(ref _nextRedisDb) % 15;
-    public string RedisConfiguration => $"{TestEnvironment.Redis},defaultDatabase={RedisDb}";
+    public int RedisDb { get; } = TestEnvironment.NextRedisDatabase();
+    public string RedisConfiguration => TestEnvironment.RedisDatabase(RedisDb);
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
     public virtual async Task InitializeAsync()

@@ -8,6 +8,18 @@ public static class TestEnvironment
     /// <summary>Connection string to a server where tests may create databases.</summary>
     public static string Postgres => Get("FLASHSALE_TEST_POSTGRES");
 
+    private static int _lastRedisDb;
+
+    /// <summary>A Redis database number no other fixture uses (test.sh starts Redis with 64); 0 is left to tests
+    /// that only use unique keys. Pipeline hosts relay every event in their database, so they need one each.</summary>
+    public static int NextRedisDatabase()
+    {
+        var db = Interlocked.Increment(ref _lastRedisDb);
+        return db < 64 ? db : throw new InvalidOperationException("more than 63 Redis test databases in one run");
+    }
+
+    public static string RedisDatabase(int db) => $"{Redis},defaultDatabase={db}";
+
     private static string Get(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

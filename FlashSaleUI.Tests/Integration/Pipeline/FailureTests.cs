@@ -1,0 +1,141 @@
+using FlashSaleUI.Core.Claims;
+using FlashSaleUI.Core.Events;
+using FlashSaleUI.Core.Pipeline;
+using FlashSaleUI.Tests.Infrastructure;
+
+namespace FlashSaleUI.Tests.Integration.Pipeline;
+
+public sealed class ShortKafkaTimeoutPipeline : PipelineFixture
+{
+    // delivery reports fail after 3 s of outage (Local_MsgTimedOut), so the relay's retry path is exercised
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Kafka:MessageTimeoutMs"] = "3000" };
+}
+
+[Collection("Pipeline")]
+public sealed class BrokerOutageTests(ShortKafkaTimeoutPipeline pipeline) : IClassFixture<ShortKafkaTimeoutPipeline>
+{
+    [Fact]
+    public async Task Every_broker_down_for_10_seconds_mid_burst_loses_nothing_and_claims_keep_succeeding()
+    {
+        var code = await pipeline.CreateEventAsync(6_000);
+        var members = Enumerable.Range(0, 6_000).Select(i => MemberId.Parse($"o{i}")).ToArray();
+        var beforeOutage = await pipeline.ClaimAsync(code, members[..2_000]);
+
+        pipeline.Kafka.SetAllBrokers(up: false);
+        var duringOutage = new List<ClaimResult>();
+        for (var wave = 0; wave < 10; wave++) // claims keep arriving through the outage
+        {
+            duringOutage.AddRange(await pipeline.ClaimAsync(code, members[(2_000 + wave * 300)..(2_300 + wave * 300)]));
+            await Task.Delay(1_000);
+        }
+        pipeline.Kafka.SetAllBrokers(up: true);
+        var afterOutage = await pipeline.ClaimAsync(code, members[5_000..]);
+
+        Assert.All(beforeOutage.Concat(duringOutage).Concat(afterOutage), r => Assert.Equal(ClaimStatus.Issued, r.Status));
+        await PipelineAssertions.AllPersistedAsync(pipeline.Database, code, 6_000, TimeSpan.FromSeconds(60));
+        await Task.Delay(1_000);
+        Assert.Equal((6_000L, 6_000L, 6_000L), await PipelineAssertions.RowsAsync(pipeline.Database, code));
+        Assert.True(pipeline.Host.Get<PipelineMetrics>().RelayFailures > 0, "the outage never failed a delivery: the retry path was not exercised");
+        Assert.Equal(0, (await pipeline.Host.Get<ILiveEventStore>().ReadAsync(code))!.OutboxBacklog);
+    }
+}
+
+public sealed class SinkOnlyPipeline : PipelineFixture
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Pipeline:RelayEnabled"] = "false" };
+}
+
+[Collection("Pipeline")]
+public sealed class RelayCrashTests(SinkOnlyPipeline pipeline) : IClassFixture<SinkOnlyPipeline>
+{
+    private static readonly Dictionary<string, string?> RelayOnly = new()
+    {
+        ["Pipeline:SinkEnabled"] = "false",
+        ["Pipeline:RelayBatch"] = "100", // small batches so the crash lands mid-stream
+    };
+
+    [Fact]
+    public async Task A_relay_killed_mid_stream_is_taken_over_with_nothing_lost_or_doubled()
+    {
+        var code = await pipeline.CreateEventAsync(20_000);
+        await pipeline.ClaimAsync(code, Enumerable.Range(0, 20_000).Select(i => MemberId.Parse($"k{i}")));
+
+        var first = await pipeline.StartHostAsync(RelayOnly);
+        var firstMetrics = first.Get<PipelineMetrics>();
+        await Eventually.HoldsAsync(() => Task.FromResult(firstMetrics.Relayed > 500), TimeSpan.FromSeconds(20),
+            () => Task.FromResult($"relayed {firstMetrics.Relayed}"));
+        first.Kill();
+        var relayedBeforeCrash = firstMetrics.Relayed;
+        Assert.InRange(relayedBeforeCrash, 501, 19_999);
+
+        await using var second = await pipeline.StartHostAsync(RelayOnly);
+        await PipelineAssertions.AllPersistedAsync(pipeline.Database, code, 20_000, TimeSpan.FromSeconds(60));
+        await Task.Delay(1_000);
+        Assert.Equal((20_000L, 20_000L, 20_000L), await PipelineAssertions.RowsAsync(pipeline.Database, code));
+        await Eventually.HoldsAsync(async () => (await second.Get<ILiveEventStore>().ReadAsync(code))!.OutboxBacklog == 0,
+            TimeSpan.FromSeconds(10), () => Task.FromResult("outbox not drained"));
+    }
+}
+
+public sealed class OwnPostgresPipeline : PipelineFixture
+{
+    public LocalPostgres Postgres { get; private set; } = null!;
+    public string Connection { get; private set; } = null!;
+
+    public override async Task InitializeAsync()
+    {
+        Postgres = await LocalPostgres.StartAsync();
+        await base.InitializeAsync();
+    }
+
+    protected override Task<string> PostgresAsync() => Task.FromResult(Postgres.ConnectionString);
+
+    public override async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+        Kafka.Dispose();
+        await Postgres.DisposeAsync();
+        await Database.DisposeAsync();
+    }
+}
+
+[Collection("Pipeline")]
+public sealed class PostgresOutageTests(OwnPostgresPipeline pipeline) : IClassFixture<OwnPostgresPipeline>
+{
+    [Fact]
+    public async Task PostgreSQL_stopped_for_10_seconds_during_consumption_sends_nothing_to_the_dlq_and_loses_nothing()
+    {
+        var db = new PgScalar(pipeline.Postgres.ConnectionString);
+        var code = await pipeline.CreateEventAsync(8_000);
+        var members = Enumerable.Range(0, 8_000).Select(i => MemberId.Parse($"p{i}")).ToArray();
+        await pipeline.ClaimAsync(code, members[..2_000]);
+
+        await pipeline.Postgres.StopServerAsync();
+        for (var wave = 0; wave < 10; wave++) // consumption goes on while the database is gone
+        {
+            await pipeline.ClaimAsync(code, members[(2_000 + wave * 500)..(2_500 + wave * 500)]);
+            await Task.Delay(1_000);
+        }
+        await pipeline.Postgres.StartServerAsync();
+        await pipeline.ClaimAsync(code, members[7_000..]);
+
+        await Eventually.HoldsAsync(async () => await db.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'") == 8_000,
+            TimeSpan.FromSeconds(60), async () => $"rows {await db.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'")}");
+        Assert.Equal(8_000, await db.ScalarAsync($"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code.Value}'"));
+        Assert.Equal(0, await db.ScalarAsync("SELECT count(*) FROM dead_letters"));
+        var metrics = pipeline.Host.Get<PipelineMetrics>();
+        Assert.Equal(0, metrics.DeadLettered);
+        Assert.NotNull(metrics.LastSinkError); // the outage was seen, and retried
+    }
+
+    private sealed class PgScalar(string connection)
+    {
+        public async Task<long> ScalarAsync(string sql)
+        {
+            await using var conn = new Npgsql.NpgsqlConnection(connection);
+            await conn.OpenAsync();
+            await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync());
+        }
+    }
+}
