@@ -1,8 +1,6 @@
-using FlashSaleUI.Core;
-using Microsoft.Extensions.Configuration;
+using FlashSaleUI.Core.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace FlashSaleUI.Tests.Infrastructure;
 
@@ -20,7 +18,6 @@ public sealed class PipelineHost : IAsyncDisposable
 
     public static async Task<PipelineHost> StartAsync(string redis, string postgres, string kafka, IDictionary<string, string?>? settings = null)
     {
-        var builder = Host.CreateApplicationBuilder();
         var config = new Dictionary<string, string?>
         {
             ["ConnectionStrings:Redis"] = redis,
@@ -31,13 +28,7 @@ public sealed class PipelineHost : IAsyncDisposable
             ["Pipeline:ReconcilerEnabled"] = "false",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) config[key] = value;
-        builder.Configuration.AddInMemoryCollection(config);
-        builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
-        builder.Services.AddFlashSaleCore(builder.Configuration);
-        var host = builder.Build();
-        await host.Services.InitializeFlashSaleAsync();
-        await host.StartAsync();
-        return new PipelineHost(host);
+        return new PipelineHost(await CoreHost.StartAsync(config));
     }
 
     /// <summary>A crash: no draining, no graceful stop; whatever was in flight is abandoned.</summary>

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# ./bench.sh [suite...]: the benchmark program (not part of ./test.sh). Same setup as ./run.sh: installs what is
+# missing and starts a throwaway local Redis and PostgreSQL (durable settings, as in production); Kafka is the
+# embedded broker, one per scenario. Prints Markdown tables (docs/BENCHMARKS.md holds a run).
+set -euo pipefail
+source "$(dirname "$0")/scripts/local-services.sh"
+cd "$ROOT"
+BENCH_DIR="$LOCAL/bench-$$"
+cleanup() { stop_local_services; rm -rf "$BENCH_DIR"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+ensure_packages
+ensure_build_prereqs
+export FLASHSALE_BENCH_REDIS="127.0.0.1:$(start_redis "$BENCH_DIR/redis" --appendonly yes --appendfsync everysec)"
+export FLASHSALE_BENCH_POSTGRES="Host=127.0.0.1;Port=$(start_postgres "$BENCH_DIR/postgres");Username=postgres;Database=flashsale"
+dotnet build FlashSaleUI.Bench -c Release -v q -nologo >/dev/null
+dotnet FlashSaleUI.Bench/bin/Release/net10.0/FlashSaleUI.Bench.dll "$@"
