@@ -5,6 +5,7 @@ using FlashSaleUI.Core.Kafka;
 using FlashSaleUI.Core.Pipeline;
 using FlashSaleUI.Core.Persistence;
 using FlashSaleUI.Core.Redis;
+using FlashSaleUI.Core.Stats;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -36,6 +37,9 @@ public static class DependencyInjection
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IEventStore, PostgresEventStore>();
         services.AddSingleton<EventService>();
+        services.AddSingleton<StatsPublisher>();
+        services.AddSingleton<IStatsFeed>(sp => sp.GetRequiredService<StatsPublisher>());
+        services.AddHostedService(sp => sp.GetRequiredService<StatsPublisher>());
 
         services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.Section));
         services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));

@@ -1,4 +1,7 @@
 using FlashSaleUI.Api;
+using FlashSaleUI.Components;
+using FlashSaleUI.Hubs;
+using Radzen;
 using FlashSaleUI.Core;
 using FlashSaleUI.Security;
 
@@ -12,6 +15,12 @@ builder.WebHost.UseUrls(builder.Configuration["FLASHSALE_URLS"] ?? builder.Confi
 builder.Services.AddFlashSaleCore(builder.Configuration);
 builder.Services.AddOperatorSecurity(builder.Configuration);
 builder.Services.AddClaimRateLimiting(builder.Configuration);
+builder.Services.AddLoginRateLimit();
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddCascadingAuthenticationState();
+builder.Services.AddRadzenComponents();
+builder.Services.AddSignalR();
+builder.Services.AddSingleton<HubWatchers>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
@@ -25,13 +34,17 @@ app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
+app.UseAntiforgery();
 
 app.MapOpenApi();
 app.MapHealth();
 app.MapEventsApi();
 app.MapClaimsApi();
 app.MapPipelineApi();
-app.MapGet("/", () => Results.Redirect("/openapi/v1.json")).ExcludeFromDescription();
+app.MapAccount();
+app.MapHub<SalesHub>(SalesHub.Path);
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapGet("/", () => Results.Redirect("/operator")).ExcludeFromDescription();
 
 app.Services.GetRequiredService<OperatorAccount>().AnnounceGeneratedPassword(app.Logger);
 app.Run();

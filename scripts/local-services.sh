@@ -16,6 +16,7 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 ensure_packages() {
   local need=()
   command -v redis-server >/dev/null || need+=(redis-server)
+  command -v npm >/dev/null || need+=(npm)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
   dpkg -s librdkafka1 >/dev/null 2>&1 || need+=(librdkafka1)
   dpkg -s librdkafka-dev >/dev/null 2>&1 || need+=(librdkafka-dev)
@@ -31,12 +32,24 @@ ensure_packages() {
   PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 }
 
-# The stub librdkafka.redist package our nuget.config maps to .feed/ (see docs/DEPENDENCIES.md).
+# What the build needs that the package registry cannot give directly (see docs/DEPENDENCIES.md):
+# the stub librdkafka.redist our nuget.config maps to .feed/, blazor.web.js from the ASP.NET Core 9 runtime pack,
+# and the SignalR browser client from npm. All generated, all git-ignored.
 ensure_build_prereqs() {
   mkdir -p "$ROOT/.feed"
   if ! compgen -G "$ROOT/.feed/librdkafka.redist.*.nupkg" >/dev/null; then
     log "packing the librdkafka.redist stub into .feed/"
     dotnet pack "$ROOT/build/librdkafka-stub" -o "$ROOT/.feed" -v q -nologo >/dev/null
+  fi
+  if [ ! -f "$ROOT/wwwroot/_framework/blazor.web.js" ]; then
+    log "extracting blazor.web.js from the ASP.NET Core 9 runtime pack"
+    dotnet run --project "$ROOT/build/blazor-js" -v q -- "$ROOT/.packages" "$ROOT/wwwroot/_framework" >/dev/null
+  fi
+  if [ ! -f "$ROOT/wwwroot/lib/signalr/signalr.min.js" ]; then
+    log "installing the SignalR browser client (npm)"
+    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    mkdir -p "$ROOT/wwwroot/lib/signalr"
+    cp "$ROOT/node_modules/@microsoft/signalr/dist/browser/signalr.min.js" "$ROOT/wwwroot/lib/signalr/"
   fi
 }
 

@@ -2,6 +2,9 @@ namespace FlashSaleUI.Core.Events;
 
 public enum CreateEventStatus { Created, Invalid, Conflict }
 
+/// <summary>One live sample of an event: its view, attempts by outcome, and what waits in its outbox.</summary>
+public sealed record EventSample(EventView View, IReadOnlyDictionary<string, long> Outcomes, long OutboxBacklog);
+
 public sealed record CreateEventResult(CreateEventStatus Status, EventView? Event, Dictionary<string, string[]> Errors);
 
 /// <summary>Creating, reading, opening and closing events: the durable record (PostgreSQL) joined with the
@@ -37,6 +40,18 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         var counters = await Task.WhenAll(sales.Select(s => live.ReadAsync(s.Code)));
         var now = clock.GetUtcNow();
         return sales.Select((s, i) => EventView.From(s, counters[i], persisted.GetValueOrDefault(s.Code.Value), now)).ToList();
+    }
+
+    /// <summary>Samples several events at once: one PostgreSQL query, one Redis call per event.</summary>
+    public async Task<IReadOnlyList<(EventCode Code, EventSample Sample)>> SampleAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default)
+    {
+        var sales = await store.GetWithPersistedAsync(codes, ct);
+        var counters = await Task.WhenAll(sales.Select(s => live.ReadAsync(s.Sale.Code)));
+        var now = clock.GetUtcNow();
+        return sales.Select((s, i) => (s.Sale.Code, new EventSample(
+            EventView.From(s.Sale, counters[i], s.Persisted, now),
+            counters[i]?.Outcomes ?? new Dictionary<string, long>(),
+            counters[i]?.OutboxBacklog ?? 0))).ToList();
     }
 
     /// <summary>Opens now: the opening time moves to now if it was later, and a close is undone.</summary>

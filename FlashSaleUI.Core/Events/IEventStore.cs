@@ -7,6 +7,8 @@ public interface IEventStore
     Task<bool> TryAddAsync(FlashSaleEvent sale, CancellationToken ct = default);
     Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default);
     Task<IReadOnlyList<FlashSaleEvent>> ListAsync(CancellationToken ct = default);
+    /// <summary>These events with their persisted row counts, in one query.</summary>
+    Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default);
     Task<FlashSaleEvent?> UpdateWindowAsync(EventCode code, DateTimeOffset? opensAt, DateTimeOffset? closedAt, CancellationToken ct = default);
     /// <summary>Rows in coupon_issues per event code.</summary>
     Task<IReadOnlyDictionary<string, long>> CountPersistedAsync(CancellationToken ct = default);

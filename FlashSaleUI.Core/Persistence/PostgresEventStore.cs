@@ -31,6 +31,14 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
         return rows.Select(ToDomain).ToList();
     }
 
+    public async Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default)
+    {
+        var keys = codes.Select(c => c.Value).ToArray();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.Events.AsNoTracking().Where(e => keys.Contains(e.Code)).ToListAsync(ct);
+        return rows.Select(r => (ToDomain(r), r.Persisted)).ToList();
+    }
+
     public async Task<FlashSaleEvent?> UpdateWindowAsync(EventCode code, DateTimeOffset? opensAt, DateTimeOffset? closedAt, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using FlashSaleUI.Core.Events;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace FlashSaleUI.Core.Stats;
+
+/// <summary>One per app instance: every 100 ms it samples each watched event (one Redis script call each, one
+/// PostgreSQL query for all) and pushes a snapshot to its subscribers when anything changed. At most 10 updates a
+/// second per event, within about 100 ms of a change, whatever the claim rate.</summary>
+public sealed class StatsPublisher(EventService events, TimeProvider clock, ILogger<StatsPublisher> log) : BackgroundService, IStatsFeed
+{
+    public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(100);
+    private readonly ConcurrentDictionary<EventCode, Watched> _watched = new();
+
+    public IDisposable Subscribe(EventCode code, Func<StatsSnapshot, Task> onUpdate)
+    {
+        var subscription = new Subscription(this, code, onUpdate);
+        _watched.AddOrUpdate(code, _ => new Watched([subscription]), (_, w) => w.With(subscription));
+        if (_watched.TryGetValue(code, out var watched) && watched.Last is { } last) _ = Deliver(subscription, last);
+        return subscription;
+    }
+
+    public StatsSnapshot? Latest(EventCode code) => _watched.TryGetValue(code, out var w) ? w.Last : null;
+
+    protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        using var timer = new PeriodicTimer(Period, clock);
+        while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
+        {
+            try { await SampleAsync(stop); }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (Exception e) { log.LogWarning(e, "Sampling live stats failed"); }
+        }
+    }
+
+    /// <summary>One round (public for tests): sample every watched event, publish what changed.</summary>
+    public async Task SampleAsync(CancellationToken ct = default)
+    {
+        var codes = _watched.Keys.ToList();
+        if (codes.Count == 0) return;
+        var samples = await events.SampleAsync(codes, ct);
+        var now = clock.GetUtcNow();
+        foreach (var (code, sample) in samples)
+        {
+            if (!_watched.TryGetValue(code, out var watched)) continue;
+            var snapshot = new StatsSnapshot(sample.View, sample.Outcomes, Rate(watched.Last, sample.Outcomes, now), sample.OutboxBacklog, now);
+            if (snapshot.SameAs(watched.Last)) continue;
+            watched.Last = snapshot;
+            await Task.WhenAll(watched.Subscribers.Select(s => Deliver(s, snapshot)));
+        }
+    }
+
+    private static ClaimRates Rate(StatsSnapshot? previous, IReadOnlyDictionary<string, long> outcomes, DateTimeOffset now)
+    {
+        if (previous is null) return ClaimRates.Zero;
+        var seconds = (now - previous.SampledAt).TotalSeconds;
+        if (seconds <= 0) return previous.Rates;
+        double Per(string outcome) => Math.Max(0, outcomes.GetValueOrDefault(outcome) - previous.Outcomes.GetValueOrDefault(outcome)) / seconds;
+        return new ClaimRates(Per("issued"), Per("duplicate"), Per("soldOut"), Per("notOpen"));
+    }
+
+    private async Task Deliver(Subscription subscription, StatsSnapshot snapshot)
+    {
+        try { await subscription.OnUpdate(snapshot); }
+        catch (Exception e) { log.LogDebug(e, "A stats subscriber failed"); }
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        while (_watched.TryGetValue(subscription.Code, out var watched))
+        {
+            var rest = watched.Without(subscription);
+            if (rest.Subscribers.Count == 0
+                ? ((ICollection<KeyValuePair<EventCode, Watched>>)_watched).Remove(new(subscription.Code, watched))
+                : _watched.TryUpdate(subscription.Code, rest, watched))
+                return;
+        }
+    }
+
+    private sealed class Watched(IReadOnlyList<Subscription> subscribers)
+    {
+        public IReadOnlyList<Subscription> Subscribers { get; } = subscribers;
+        public StatsSnapshot? Last { get; set; }
+        public Watched With(Subscription s) => new([.. Subscribers, s]) { Last = Last };
+        public Watched Without(Subscription s) => new(Subscribers.Where(x => x != s).ToList()) { Last = Last };
+    }
+
+    private sealed class Subscription(StatsPublisher owner, EventCode code, Func<StatsSnapshot, Task> onUpdate) : IDisposable
+    {
+        public EventCode Code { get; } = code;
+        public Func<StatsSnapshot, Task> OnUpdate { get; } = onUpdate;
+        private int _disposed;
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0) owner.Unsubscribe(this);
+        }
+    }
+}

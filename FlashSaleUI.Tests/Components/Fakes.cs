@@ -1,0 +1,54 @@
+using System.Collections.Concurrent;
+using FlashSaleUI.Core.Events;
+using FlashSaleUI.Core.Stats;
+
+namespace FlashSaleUI.Tests.Components;
+
+// In-memory stand-ins for our own interfaces, for component tests only (integration tests use the real servers).
+
+public sealed class InMemoryEventStore : IEventStore
+{
+    public ConcurrentDictionary<string, FlashSaleEvent> Events { get; } = new();
+
+    public Task<bool> TryAddAsync(FlashSaleEvent sale, CancellationToken ct = default) => Task.FromResult(Events.TryAdd(sale.Code.Value, sale));
+    public Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default) => Task.FromResult(Events.GetValueOrDefault(code.Value));
+    public Task<IReadOnlyList<FlashSaleEvent>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<FlashSaleEvent>>(Events.Values.ToList());
+    public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<(FlashSaleEvent, long)>>(codes.Where(c => Events.ContainsKey(c.Value)).Select(c => (Events[c.Value], 0L)).ToList());
+    public Task<FlashSaleEvent?> UpdateWindowAsync(EventCode code, DateTimeOffset? opensAt, DateTimeOffset? closedAt, CancellationToken ct = default) =>
+        Task.FromResult<FlashSaleEvent?>(Events.TryGetValue(code.Value, out var e) ? Events[code.Value] = e with { OpensAt = opensAt, ClosedAt = closedAt } : null);
+    public Task<IReadOnlyDictionary<string, long>> CountPersistedAsync(CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>());
+    public Task<long> CountPersistedAsync(EventCode code, CancellationToken ct = default) => Task.FromResult(0L);
+}
+
+public sealed class InMemoryLiveEventStore : ILiveEventStore
+{
+    public ConcurrentDictionary<string, FlashSaleEvent> Placed { get; } = new();
+    public Task PlaceAsync(FlashSaleEvent sale) { Placed[sale.Code.Value] = sale; return Task.CompletedTask; }
+    public Task<LiveCounters?> ReadAsync(EventCode code) => Task.FromResult<LiveCounters?>(null);
+}
+
+/// <summary>A feed the test publishes into by hand.</summary>
+public sealed class ManualStatsFeed : IStatsFeed
+{
+    private readonly List<(EventCode Code, Func<StatsSnapshot, Task> OnUpdate)> _subscribers = [];
+    public int Subscribers => _subscribers.Count;
+
+    public IDisposable Subscribe(EventCode code, Func<StatsSnapshot, Task> onUpdate)
+    {
+        var entry = (code, onUpdate);
+        _subscribers.Add(entry);
+        return new Unsubscriber(() => _subscribers.Remove(entry));
+    }
+
+    public StatsSnapshot? Latest(EventCode code) => null;
+
+    public Task PublishAsync(StatsSnapshot snapshot) =>
+        Task.WhenAll(_subscribers.Where(s => s.Code.Value == snapshot.Event.Code).Select(s => s.OnUpdate(snapshot)));
+
+    private sealed class Unsubscriber(Action dispose) : IDisposable
+    {
+        public void Dispose() => dispose();
+    }
+}

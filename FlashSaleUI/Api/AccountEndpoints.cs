@@ -1,0 +1,45 @@
+using System.Threading.RateLimiting;
+using FlashSaleUI.Security;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FlashSaleUI.Api;
+
+/// <summary>The console's cookie sign-in: form posts from the sign-in page, antiforgery-checked.</summary>
+public static class AccountEndpoints
+{
+    public const string LoginLimit = "login";
+
+    public static IServiceCollection AddLoginRateLimit(this IServiceCollection services) =>
+        services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(LoginLimit, http =>
+            RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
+
+    public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder app)
+    {
+        var account = app.MapGroup("/account").ExcludeFromDescription();
+
+        account.MapPost("/login", async (HttpContext http, OperatorAccount operators,
+            [FromForm] string? user, [FromForm] string? password, [FromForm] string? returnUrl) =>
+        {
+            var back = IsLocal(returnUrl) ? returnUrl! : "/operator";
+            if (!operators.Verify(user, password))
+                return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(back)}");
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+                OperatorPrincipal.Create(operators.User, CookieAuthenticationDefaults.AuthenticationScheme));
+            return Results.Redirect(back);
+        }).RequireRateLimiting(LoginLimit);
+
+        account.MapPost("/logout", async (HttpContext http) =>
+        {
+            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+            return Results.Redirect("/login");
+        });
+        return app;
+    }
+
+    // only paths on this site: never an open redirect
+    private static bool IsLocal(string? url) =>
+        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
+}

@@ -1,0 +1,34 @@
+using FlashSaleUI.Core.Events;
+using Microsoft.AspNetCore.SignalR;
+
+namespace FlashSaleUI.Hubs;
+
+/// <summary>/hubs/sales: a client calls Watch(code) and receives "stats" messages for that event (at most 10 a
+/// second). Open to anyone: the member page shows the live remaining count.</summary>
+public sealed class SalesHub(HubWatchers watchers) : Hub
+{
+    public const string Path = "/hubs/sales";
+    public const string StatsMethod = "stats";
+
+    public async Task<StatsMessage?> Watch(string code)
+    {
+        if (!EventCode.TryParse(code, out var eventCode)) throw new HubException($"Event code must be {EventCode.Rule}.");
+        if (!watchers.TryAdd(Context.ConnectionId, eventCode))
+            throw new HubException($"A connection may watch at most {HubWatchers.MaxPerConnection} events.");
+        await Groups.AddToGroupAsync(Context.ConnectionId, HubWatchers.Group(eventCode));
+        return watchers.Latest(eventCode);
+    }
+
+    public async Task Unwatch(string code)
+    {
+        if (!EventCode.TryParse(code, out var eventCode)) return;
+        await Groups.RemoveFromGroupAsync(Context.ConnectionId, HubWatchers.Group(eventCode));
+        watchers.Remove(Context.ConnectionId, eventCode);
+    }
+
+    public override Task OnDisconnectedAsync(Exception? exception)
+    {
+        watchers.RemoveConnection(Context.ConnectionId);
+        return base.OnDisconnectedAsync(exception);
+    }
+}

@@ -1,0 +1,64 @@
+// The member claim page: posts the claim to the API and shows the server-rendered message for the answer;
+// the live remaining count comes over SignalR (/hubs/sales). No Blazor circuit is held per member.
+(() => {
+  const root = document.getElementById('claim');
+  const code = root.dataset.code;
+  const form = document.getElementById('claim-form');
+  const memberInput = document.getElementById('member');
+  const button = document.getElementById('claim-button');
+  const result = document.getElementById('claim-result');
+  const remaining = document.getElementById('remaining');
+  const byStatus = { 200: 'issued', 409: 'duplicate', 410: 'soldOut', 404: 'notFound', 403: 'notOpen', 429: 'rateLimited', 400: 'invalid' };
+
+  memberInput.value = localStorage.getItem('flashsale.member') || '';
+
+  function show(outcome, fill) {
+    const template = document.querySelector(`template[data-outcome="${outcome}"]`)
+      || document.querySelector('template[data-outcome="networkError"]');
+    const message = template.content.firstElementChild.cloneNode(true);
+    message.querySelectorAll('[data-member]').forEach(e => e.textContent = fill.member || '');
+    if (fill.remaining !== undefined) message.querySelectorAll('[data-remaining]').forEach(e => e.textContent = fill.remaining.toLocaleString());
+    if (fill.retry) message.querySelectorAll('[data-retry]').forEach(e => e.textContent = fill.retry);
+    message.querySelectorAll('time[datetime]').forEach(t => t.textContent = new Date(t.dateTime).toLocaleString());
+    result.replaceChildren(message);
+  }
+
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    const member = memberInput.value.trim();
+    localStorage.setItem('flashsale.member', member);
+    button.disabled = true;
+    button.textContent = 'Claiming…';
+    try {
+      const response = await fetch(`/api/events/${encodeURIComponent(code)}/claims`, {
+        method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ memberId: member }),
+      });
+      const body = await response.json().catch(() => ({}));
+      const outcome = byStatus[response.status] || 'networkError';
+      show(outcome, { member, remaining: body.remaining, retry: response.headers.get('Retry-After') });
+      if (body.remaining !== undefined) remaining.textContent = body.remaining.toLocaleString();
+    } catch {
+      show('networkError', { member });
+    } finally {
+      button.disabled = false;
+      button.textContent = 'Claim my coupon';
+    }
+  });
+
+  // live remaining count
+  const live = document.getElementById('live');
+  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/sales').withAutomaticReconnect().build();
+  const update = (stats) => {
+    if (!stats) return;
+    remaining.textContent = stats.remaining.toLocaleString();
+    root.dataset.state = stats.state;
+  };
+  connection.on('stats', update);
+  connection.onreconnecting(() => live.classList.add('off'));
+  connection.onreconnected(() => { live.classList.remove('off'); connection.invoke('Watch', code).then(update); });
+  connection.start()
+    .then(() => connection.invoke('Watch', code))
+    .then(update)
+    .then(() => live.classList.add('on'))
+    .catch(() => live.classList.add('off'));
+})();
