@@ -40,8 +40,10 @@ if grep -qE ' error ' "$TEST_DIR.build.log"; then
 fi
 rm -f "$TEST_DIR.build.log"
 
+# browser tests write their screenshots here (committed: docs/screenshots, linked from the README)
+export FLASHSALE_SCREENSHOTS="${FLASHSALE_SCREENSHOTS:-$ROOT/docs/screenshots}"
 log "testing"
-dotnet test FlashSaleUI.sln --no-build -nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$TEST_DIR.log"
+dotnet test FlashSaleUI.sln --no-build -nologo --logger "console;verbosity=normal" --blame-hang-timeout 5m "$@" 2>&1 | tee "$TEST_DIR.log"
 status=${PIPESTATUS[0]}
 
 # totals over every test assembly's summary ("Passed: N" / "Failed: N" / "Skipped: N" lines)

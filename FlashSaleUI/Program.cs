@@ -5,11 +5,8 @@ using Radzen;
 using FlashSaleUI.Core;
 using FlashSaleUI.Security;
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-{
-    Args = args,
-    WebRootPath = Path.Combine(AppContext.BaseDirectory, "wwwroot"),
-});
+// The web root is the repository's top-level wwwroot/, which FlashSaleUI/wwwroot links to.
+var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["FLASHSALE_URLS"] ?? builder.Configuration["urls"] ?? "http://127.0.0.1:5000");
 
 builder.Services.AddFlashSaleCore(builder.Configuration);
@@ -35,6 +32,7 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
+app.UseWebSockets();
 
 app.MapOpenApi();
 app.MapHealth();

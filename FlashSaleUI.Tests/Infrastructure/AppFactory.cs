@@ -67,7 +67,9 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
             var other => other.ToString(),
         };
 
-    async Task IAsyncLifetime.DisposeAsync()
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
+
+    public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
         await Database.DisposeAsync();

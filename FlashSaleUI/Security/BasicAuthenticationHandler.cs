@@ -29,7 +29,12 @@ public sealed class BasicAuthenticationHandler(
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
         Response.StatusCode = StatusCodes.Status401Unauthorized;
-        Response.Headers.WWWAuthenticate = "Basic realm=\"FlashSaleUI operator\", charset=\"UTF-8\"";
+        // Scripts get the standard challenge. A page's fetch() does not: browsers answer a Basic challenge with a
+        // credentials prompt even for script requests, which hangs the page (browsers mark those requests with a
+        // Sec-Fetch-Mode other than "navigate").
+        var fetchMode = Request.Headers["Sec-Fetch-Mode"].ToString();
+        if (fetchMode.Length == 0 || fetchMode == "navigate")
+            Response.Headers.WWWAuthenticate = "Basic realm=\"FlashSaleUI operator\", charset=\"UTF-8\"";
         return Task.CompletedTask;
     }
 }

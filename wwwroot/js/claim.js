@@ -48,10 +48,14 @@
   // live remaining count
   const live = document.getElementById('live');
   const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/sales').withAutomaticReconnect().build();
+  const badge = document.querySelector('.state-line .state');
+  const stateLabels = { scheduled: 'Scheduled', open: 'Open', soldOut: 'Sold out', closed: 'Closed' };
   const update = (stats) => {
     if (!stats) return;
     remaining.textContent = stats.remaining.toLocaleString();
     root.dataset.state = stats.state;
+    badge.textContent = stateLabels[stats.state] || stats.state;
+    badge.className = `state state-${stats.state.toLowerCase()}`;
   };
   connection.on('stats', update);
   connection.onreconnecting(() => live.classList.add('off'));

@@ -61,3 +61,16 @@ public sealed class OperatorSecurityTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().GetAsync($"/api/events/{code}")).StatusCode);
     }
 }
+
+public sealed class BrowserFetchChallengeTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task A_page_script_gets_401_without_a_basic_challenge_so_the_browser_does_not_prompt()
+    {
+        var request = new HttpRequestMessage(HttpMethod.Get, "/api/events");
+        request.Headers.Add("Sec-Fetch-Mode", "cors");
+        var response = await app.CreateClient().SendAsync(request);
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Empty(response.Headers.WwwAuthenticate);
+    }
+}

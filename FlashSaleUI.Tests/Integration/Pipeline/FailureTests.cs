@@ -11,7 +11,7 @@ public sealed class ShortKafkaTimeoutPipeline : PipelineFixture
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Kafka:MessageTimeoutMs"] = "3000" };
 }
 
-[Collection("Pipeline")]
+[Collection(TimingSensitive.Name)]
 public sealed class BrokerOutageTests(ShortKafkaTimeoutPipeline pipeline) : IClassFixture<ShortKafkaTimeoutPipeline>
 {
     [Fact]
@@ -45,7 +45,7 @@ public sealed class SinkOnlyPipeline : PipelineFixture
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Pipeline:RelayEnabled"] = "false" };
 }
 
-[Collection("Pipeline")]
+[Collection(TimingSensitive.Name)]
 public sealed class RelayCrashTests(SinkOnlyPipeline pipeline) : IClassFixture<SinkOnlyPipeline>
 {
     private static readonly Dictionary<string, string?> RelayOnly = new()
@@ -99,7 +99,7 @@ public sealed class OwnPostgresPipeline : PipelineFixture
     }
 }
 
-[Collection("Pipeline")]
+[Collection(TimingSensitive.Name)]
 public sealed class PostgresOutageTests(OwnPostgresPipeline pipeline) : IClassFixture<OwnPostgresPipeline>
 {
     [Fact]

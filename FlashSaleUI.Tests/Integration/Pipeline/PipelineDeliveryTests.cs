@@ -9,7 +9,7 @@ using FlashSaleUI.Tests.Infrastructure;
 
 namespace FlashSaleUI.Tests.Integration.Pipeline;
 
-[Collection("Pipeline")]
+[Collection(TimingSensitive.Name)]
 public sealed class PipelineDeliveryTests(PipelineFixture pipeline) : IClassFixture<PipelineFixture>
 {
     [Fact]

@@ -5,9 +5,6 @@ using FlashSaleUI.Tests.Infrastructure;
 
 namespace FlashSaleUI.Tests.Integration.Pipeline;
 
-/// <summary>Timing-sensitive pipeline tests run one at a time, after the parallel ones, so they get the machine.</summary>
-[CollectionDefinition("Pipeline", DisableParallelization = true)]
-public sealed class PipelineCollection;
 
 /// <summary>Real Redis (a database of its own), real PostgreSQL (a fresh database), and the Kafka wire protocol
 /// through librdkafka's mock cluster (3 brokers), with one app instance's pipeline running.</summary>
