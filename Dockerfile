@@ -1,9 +1,10 @@
 # The app image for docker-compose.yml. Build context: the repository root.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-# the empty librdkafka.redist stub our nuget.config maps to .feed/ (docs/DEPENDENCIES.md)
-RUN mkdir -p .feed && dotnet pack build/librdkafka-stub -o .feed -v q \
+# the librdkafka.redist stub, blazor.web.js and the SignalR browser client, as ./run.sh makes them (docs/DEPENDENCIES.md)
+RUN bash -c 'source scripts/local-services.sh && ensure_build_prereqs' \
  && dotnet publish FlashSaleUI/FlashSaleUI.csproj -c Release -o /app -v q
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
