@@ -10,9 +10,12 @@ cleanup() { stop_local_services; rm -rf "$BENCH_DIR"; }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
 
-ensure_packages
+ensure_packages with-bench
 ensure_build_prereqs
 export FLASHSALE_BENCH_REDIS="127.0.0.1:$(start_redis "$BENCH_DIR/redis" --appendonly yes --appendfsync everysec)"
 export FLASHSALE_BENCH_POSTGRES="Host=127.0.0.1;Port=$(start_postgres "$BENCH_DIR/postgres");Username=postgres;Database=flashsale"
 dotnet build FlashSaleUI.Bench -c Release -v q -nologo >/dev/null
+# the HTTP suite runs the app as ./run.sh does: published, Release
+dotnet publish FlashSaleUI/FlashSaleUI.csproj -c Release -o "$BENCH_DIR/app" -v q -nologo >/dev/null
+export FLASHSALE_BENCH_APP="$BENCH_DIR/app/FlashSaleUI.dll"
 dotnet FlashSaleUI.Bench/bin/Release/net10.0/FlashSaleUI.Bench.dll "$@"

@@ -1,6 +1,6 @@
 using FlashSaleUI.Bench;
 
-// ./bench.sh [suite...]   suites: pipeline (default: all)
+// ./bench.sh [suite...]   suites: strategies, claims, http, pipeline, scaling (default: all)
 var suites = args.Length == 0 ? ["all"] : args;
 var env = new BenchEnvironment();
 Console.WriteLine($"# FlashSaleUI benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -8,11 +8,30 @@ foreach (var suite in suites)
 {
     switch (suite)
     {
-        case "pipeline" or "all":
+        case "strategies":
+            await StrategyBench.RunAsync(env);
+            break;
+        case "claims":
+            await ClaimPathBench.RunAsync(env);
+            break;
+        case "http":
+            await HttpBench.RunAsync(env);
+            break;
+        case "pipeline":
             await PipelineBench.RunAsync(env);
             break;
+        case "scaling":
+            await ScalingBench.RunAsync(env);
+            break;
+        case "all":
+            await StrategyBench.RunAsync(env);
+            await ClaimPathBench.RunAsync(env);
+            await HttpBench.RunAsync(env);
+            await PipelineBench.RunAsync(env);
+            await ScalingBench.RunAsync(env);
+            break;
         default:
-            Console.Error.WriteLine($"unknown suite '{suite}' (pipeline, all)");
+            Console.Error.WriteLine($"unknown suite '{suite}' (strategies, claims, http, pipeline, scaling, all)");
             return 2;
     }
 }

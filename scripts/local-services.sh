@@ -12,7 +12,7 @@ die() { printf '\033[1;31m[flashsale]\033[0m %s\n' "$*" >&2; exit 1; }
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# ensure_packages [with-browser]: the Debian packages the app (and the tests) need.
+# ensure_packages [with-browser|with-bench]: the Debian packages the app (and the tests, or the benchmark) need.
 ensure_packages() {
   local need=()
   command -v redis-server >/dev/null || need+=(redis-server)
@@ -20,6 +20,10 @@ ensure_packages() {
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
   dpkg -s librdkafka1 >/dev/null 2>&1 || need+=(librdkafka1)
   dpkg -s librdkafka-dev >/dev/null 2>&1 || need+=(librdkafka-dev)
+  if [ "${1:-}" = with-bench ]; then
+    command -v wrk >/dev/null || need+=(wrk)
+    command -v redis-benchmark >/dev/null || need+=(redis-tools)
+  fi
   if [ "${1:-}" = with-browser ]; then
     command -v chromium >/dev/null || need+=(chromium)
     command -v kcat >/dev/null || need+=(kcat)

@@ -8,6 +8,8 @@ public static class HealthEndpoints
     /// <summary>/health: 200 when every dependency answers, 503 otherwise, with each check's status as JSON.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
+        // liveness for load balancers (the process answers), beside readiness (/health: the dependencies answer)
+        app.MapGet("/health/live", () => Results.Text("ok")).ExcludeFromDescription();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
             ResponseWriter = (http, report) =>

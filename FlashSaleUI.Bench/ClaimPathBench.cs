@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Globalization;
+using FlashSaleUI.Core.Claims;
+using FlashSaleUI.Core.Events;
+using FlashSaleUI.Core.Redis;
+using StackExchange.Redis;
+
+namespace FlashSaleUI.Bench;
+
+/// <summary>Our claim path (one process, many async callers, one multiplexer) against Redis's own ceiling for the
+/// same script: redis-benchmark, pipelining 16, running EVALSHA of claim.lua. Alternated twice so noise cancels.</summary>
+public static class ClaimPathBench
+{
+    private const int Claims = 300_000, Callers = 200;
+
+    public static async Task RunAsync(BenchEnvironment env)
+    {
+        await env.FlushRedisAsync();
+        using var redis = RedisConnector.Connect(env.Redis);
+        var scripts = new RedisScripts();
+        var live = new RedisLiveEventStore(redis, scripts);
+        var claims = new RedisClaimService(redis, scripts, new ClaimMetrics());
+        var table = new Table($"Claim path vs Redis's ceiling: {Claims:N0} claims of claim.lua (every one issued), same machine, same run",
+            "round", "FlashSaleUI claim service (claims/s)", "p50 ms", "p99 ms", "redis-benchmark -P 16 EVALSHA (claims/s)", "ratio");
+        var ratios = new List<double>();
+        for (var round = 1; round <= 2; round++)
+        {
+            var ours = await NewEventAsync(live);
+            var (rate, p50, p99) = await CoreAsync(claims, ours);
+            var theirs = await NewEventAsync(live);
+            await claims.ClaimAsync(theirs, MemberId.Parse("load-script")); // so EVALSHA finds it
+            var ceiling = RedisBenchmark(env.Redis, theirs, scripts.Claim.Sha1);
+            ratios.Add(rate / ceiling);
+            table.Add(round, rate, p50, p99, ceiling, $"{rate / ceiling:F2}");
+        }
+        table.Print();
+        Console.WriteLine($"\nratio (ours / redis-benchmark), best of 2: {ratios.Max():F2} (target >= 0.40)");
+    }
+
+    private static async Task<EventCode> NewEventAsync(RedisLiveEventStore live)
+    {
+        var code = EventCode.Parse("PATH-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant());
+        await live.PlaceAsync(new FlashSaleEvent(code, "Claim path", EventValidation.MaxStock, null, null, null, DateTimeOffset.UtcNow));
+        return code;
+    }
+
+    private static async Task<(double Rate, double P50, double P99)> CoreAsync(RedisClaimService claims, EventCode code)
+    {
+        var latencies = new Latencies();
+        var members = Enumerable.Range(0, Claims).Select(i => MemberId.Parse($"c{i}")).ToArray();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Callers).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < Claims)
+            {
+                var result = await latencies.TimeAsync(() => claims.ClaimAsync(code, members[i]));
+                if (result.Status != ClaimStatus.Issued) throw new InvalidOperationException($"unexpected {result.Status}");
+            }
+        })));
+        return (Claims / clock.Elapsed.TotalSeconds, latencies.Percentile(50), latencies.Percentile(99));
+    }
+
+    private static double RedisBenchmark(string redis, EventCode code, byte[] sha)
+    {
+        var endpoint = ConfigurationOptions.Parse(redis).EndPoints[0].ToString()!.Split(':');
+        var keys = new EventKeys(code);
+        var args = $"-h {endpoint[0]} -p {endpoint[1]} -n {Claims} -c 50 -P 16 -r 1000000000 --csv " +
+                   $"EVALSHA {Convert.ToHexStringLower(sha)} 5 {keys.Stock} {keys.Issued} {keys.Window} {keys.Outcomes} {keys.Outbox} " +
+                   $"rb:__rand_int__ {code.Value} rb-claim";
+        var output = Run("redis-benchmark", args);
+        // --csv: "test","rps",...  then one row per test
+        var row = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith("\"EVALSHA"));
+        return double.Parse(row.Split(',')[1].Trim('"'), CultureInfo.InvariantCulture);
+    }
+
+    public static string Run(string file, string args)
+    {
+        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        process.WaitForExit();
+        if (process.ExitCode != 0) throw new InvalidOperationException($"{file} failed: {stderr.Result}");
+        return stdout.Result;
+    }
+}

@@ -1,0 +1,140 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using FlashSaleUI.Core.Events;
+using Npgsql;
+
+namespace FlashSaleUI.Bench;
+
+/// <summary>The real app (published, Release, as ./run.sh runs it; rate limits off) under wrk: the claim endpoint,
+/// with a unique member id per request, against the app's trivial liveness endpoint in the same run.</summary>
+public static class HttpBench
+{
+    private const int Stock = 100_000, Connections = 64, Seconds = 10;
+
+    public static async Task RunAsync(BenchEnvironment env)
+    {
+        var table = new Table($"HTTP end to end: wrk -t2 -c{Connections} -d{Seconds}s on the same 2 cores as the app, Redis and PostgreSQL (after a 5 s warm-up)",
+            "app instance", "endpoint", "requests/s", "p50 ms", "p99 ms", "non-2xx", "note");
+        var withPipeline = await RunAppAsync(env, table, "serves claims + runs relay and sink", new Dictionary<string, string>());
+        var claimsOnly = await RunAppAsync(env, table, "serves claims only (relay, sink on other instances)", new Dictionary<string, string>
+        {
+            ["Pipeline__RelayEnabled"] = "false", ["Pipeline__SinkEnabled"] = "false", ["Pipeline__ReconcilerEnabled"] = "false",
+        });
+        table.Print();
+        Console.WriteLine($"\nclaims / trivial: {withPipeline:F2} with the pipeline in the same process, {claimsOnly:F2} without " +
+                          "(target >= 0.50); claims/s target >= 20,000, p99 <= 25 ms");
+    }
+
+    /// <summary>Starts the published app with these settings, measures; returns claims/s over trivial requests/s.</summary>
+    private static async Task<double> RunAppAsync(BenchEnvironment env, Table table, string role, Dictionary<string, string> settings)
+    {
+        var app = Environment.GetEnvironmentVariable("FLASHSALE_BENCH_APP") ?? throw new InvalidOperationException("run ./bench.sh");
+        await env.FlushRedisAsync();
+        var port = 5600 + Random.Shared.Next(300);
+        var url = $"http://127.0.0.1:{port}";
+        var database = "bench_http_" + Guid.NewGuid().ToString("N")[..8];
+        await using (var conn = new NpgsqlConnection(env.PostgresAdmin))
+        {
+            await conn.OpenAsync();
+            await new NpgsqlCommand($"CREATE DATABASE {database}", conn).ExecuteNonQueryAsync();
+        }
+        var start = new ProcessStartInfo("dotnet", Path.GetFileName(app))
+        {
+            WorkingDirectory = Path.GetDirectoryName(app)!,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["FLASHSALE_URLS"] = url;
+        start.Environment["ConnectionStrings__Redis"] = env.Redis;
+        start.Environment["ConnectionStrings__Postgres"] = new NpgsqlConnectionStringBuilder(env.PostgresAdmin) { Database = database }.ConnectionString;
+        start.Environment["FlashSale__OperatorPassword"] = "bench";
+        start.Environment["FlashSale__RateLimit__Enabled"] = "false";
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var script = Path.Combine(Path.GetTempPath(), $"claim-{Guid.NewGuid():N}.lua");
+        try
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(url) };
+            await WaitHealthyAsync(http);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:bench")));
+            await File.WriteAllTextAsync(script, WrkClaimScript);
+
+            // warm-up: the JIT's tier-1 compilation took a third of a core in the first seconds (dotnet-trace, top -H)
+            var warm = await CreateEventAsync(http, EventValidation.MaxStock);
+            Wrk($"-t2 -c{Connections} -d5s --latency -s {script} {url}/api/events/{warm}/claims");
+            Wrk($"-t2 -c{Connections} -d2s --latency {url}/health/live");
+
+            var code = await CreateEventAsync(http, Stock);
+            var trivial = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency {url}/health/live");
+            table.Add(role, "GET /health/live (trivial: the HTTP ceiling)", trivial.Rps, trivial.P50, trivial.P99, trivial.Non2xx, "");
+            var claims = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{code}/claims");
+            var view = await http.GetFromJsonAsync<JsonElement>($"/api/events/{code}");
+            var issued = view.GetProperty("issued").GetInt64();
+            table.Add(role, $"POST /api/events/{{code}}/claims (stock {Stock:N0})", claims.Rps, claims.P50, claims.P99, claims.Non2xx,
+                $"{claims.Requests:N0} claims, issued {issued:N0}: {(issued == Math.Min(Stock, claims.Requests) ? "exactly the stock" : "WRONG")}");
+            return claims.Rps / trivial.Rps;
+        }
+        finally
+        {
+            File.Delete(script);
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    private static async Task<string> CreateEventAsync(HttpClient http, int stock)
+    {
+        var code = "HTTP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
+        (await http.PostAsJsonAsync("/api/events", new { code, name = "HTTP bench", stock })).EnsureSuccessStatusCode();
+        return code;
+    }
+
+    private const string WrkClaimScript = """
+        -- a unique member id per request: thread number + counter
+        local threads = 0
+        function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+        function init(args) counter = 0 end
+        function request()
+          counter = counter + 1
+          return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, '{"memberId":"w' .. tid .. '-' .. counter .. '"}')
+        end
+        """;
+
+    private static async Task WaitHealthyAsync(HttpClient http)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (DateTime.UtcNow < deadline)
+        {
+            try { if ((await http.GetAsync("/health")).IsSuccessStatusCode) return; } catch (HttpRequestException) { }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("the app did not become healthy");
+    }
+
+    private sealed record WrkResult(double Rps, double P50, double P99, long Non2xx, long Requests);
+
+    private static WrkResult Wrk(string args)
+    {
+        var output = ClaimPathBench.Run("wrk", args);
+        double Latency(string percentile)
+        {
+            var m = Regex.Match(output, $@"^\s+{percentile}%\s+([\d.]+)(us|ms|s)\s*$", RegexOptions.Multiline);
+            var value = double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture);
+            return m.Groups[2].Value switch { "us" => value / 1000, "s" => value * 1000, _ => value };
+        }
+        var non2xx = Regex.Match(output, @"Non-2xx or 3xx responses: (\d+)");
+        return new WrkResult(
+            double.Parse(Regex.Match(output, @"Requests/sec:\s+([\d.]+)").Groups[1].Value, CultureInfo.InvariantCulture),
+            Latency("50"), Latency("99"),
+            non2xx.Success ? long.Parse(non2xx.Groups[1].Value) : 0,
+            long.Parse(Regex.Match(output, @"(\d+) requests in").Groups[1].Value));
+    }
+}
