@@ -7,7 +7,7 @@ namespace FlashSaleUI.Core.Events;
 /// unvalidated text ever becomes part of a Redis key, a Kafka key or SQL.</summary>
 public readonly partial record struct EventCode
 {
-    public const int MinLength = 3, MaxLength = 32;
+    public const int MaxLength = 32;
     public const string Rule = "3-32 characters of A-Z, 0-9, '-' and '_'";
 
     public string Value { get; }

@@ -24,28 +24,19 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         return new CreateEventResult(CreateEventStatus.Created, EventView.From(sale!, null, 0, now), errors);
     }
 
-    public async Task<EventView?> GetAsync(EventCode code, CancellationToken ct = default)
-    {
-        var sale = await store.GetAsync(code, ct);
-        if (sale is null) return null;
-        var counters = await live.ReadAsync(code);
-        var persisted = await store.CountPersistedAsync(code, ct);
-        return EventView.From(sale, counters, persisted, clock.GetUtcNow());
-    }
+    public async Task<EventView?> GetAsync(EventCode code, CancellationToken ct = default) =>
+        (await SampleAsync([code], ct)).FirstOrDefault().Sample?.View;
 
-    public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken ct = default)
-    {
-        var sales = await store.ListAsync(ct);
-        var persisted = await store.CountPersistedAsync(ct);
-        var counters = await Task.WhenAll(sales.Select(s => live.ReadAsync(s.Code)));
-        var now = clock.GetUtcNow();
-        return sales.Select((s, i) => EventView.From(s, counters[i], persisted.GetValueOrDefault(s.Code.Value), now)).ToList();
-    }
+    public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken ct = default) =>
+        (await JoinLiveAsync(await store.ListAsync(ct))).Select(s => s.Sample.View).ToList();
 
     /// <summary>Samples several events at once: one PostgreSQL query, one Redis call per event.</summary>
-    public async Task<IReadOnlyList<(EventCode Code, EventSample Sample)>> SampleAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(EventCode Code, EventSample Sample)>> SampleAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default) =>
+        await JoinLiveAsync(await store.GetWithPersistedAsync(codes, ct));
+
+    /// <summary>The record (with its persisted count) joined with what Redis holds for each event now.</summary>
+    private async Task<IReadOnlyList<(EventCode Code, EventSample Sample)>> JoinLiveAsync(IReadOnlyList<(FlashSaleEvent Sale, long Persisted)> sales)
     {
-        var sales = await store.GetWithPersistedAsync(codes, ct);
         var counters = await Task.WhenAll(sales.Select(s => live.ReadAsync(s.Sale.Code)));
         var now = clock.GetUtcNow();
         return sales.Select((s, i) => (s.Sale.Code, new EventSample(
@@ -64,7 +55,7 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     /// <summary>Places every event's stock and window in Redis (idempotent; run at startup).</summary>
     public async Task PlaceAllAsync(CancellationToken ct = default)
     {
-        foreach (var sale in await store.ListAsync(ct))
+        foreach (var (sale, _) in await store.ListAsync(ct))
             await live.PlaceAsync(sale);
     }
 

@@ -18,7 +18,4 @@ public sealed record FlashSaleEvent(
         if (OpensAt is { } opens && now < opens) return EventState.Scheduled;
         return remaining <= 0 ? EventState.SoldOut : EventState.Open;
     }
-
-    public bool IsOpenAt(DateTimeOffset now) =>
-        ClosedAt is null && (OpensAt is not { } o || now >= o) && (ClosesAt is not { } c || now < c);
 }

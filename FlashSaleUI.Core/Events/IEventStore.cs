@@ -6,11 +6,9 @@ public interface IEventStore
     /// <summary>False when an event with this code already exists.</summary>
     Task<bool> TryAddAsync(FlashSaleEvent sale, CancellationToken ct = default);
     Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default);
-    Task<IReadOnlyList<FlashSaleEvent>> ListAsync(CancellationToken ct = default);
+    /// <summary>Every event with its persisted row count (kept on the event row), newest first, in one query.</summary>
+    Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListAsync(CancellationToken ct = default);
     /// <summary>These events with their persisted row counts, in one query.</summary>
     Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default);
     Task<FlashSaleEvent?> UpdateWindowAsync(EventCode code, DateTimeOffset? opensAt, DateTimeOffset? closedAt, CancellationToken ct = default);
-    /// <summary>Rows in coupon_issues per event code.</summary>
-    Task<IReadOnlyDictionary<string, long>> CountPersistedAsync(CancellationToken ct = default);
-    Task<long> CountPersistedAsync(EventCode code, CancellationToken ct = default);
 }

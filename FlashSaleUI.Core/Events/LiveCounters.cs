@@ -5,7 +5,4 @@ public sealed record LiveCounters(
     long Remaining,
     long Issued,
     long OutboxBacklog,
-    IReadOnlyDictionary<string, long> Outcomes)
-{
-    public long Attempts(string outcome) => Outcomes.TryGetValue(outcome, out var n) ? n : 0;
-}
+    IReadOnlyDictionary<string, long> Outcomes);

@@ -24,11 +24,11 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
         return row is null ? null : ToDomain(row);
     }
 
-    public async Task<IReadOnlyList<FlashSaleEvent>> ListAsync(CancellationToken ct = default)
+    public async Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.Events.AsNoTracking().OrderByDescending(e => e.CreatedAt).ToListAsync(ct);
-        return rows.Select(ToDomain).ToList();
+        return rows.Select(r => (ToDomain(r), r.Persisted)).ToList();
     }
 
     public async Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default)
@@ -48,18 +48,6 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
         row.ClosedAt = closedAt;
         await db.SaveChangesAsync(ct);
         return ToDomain(row);
-    }
-
-    public async Task<IReadOnlyDictionary<string, long>> CountPersistedAsync(CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Events.AsNoTracking().ToDictionaryAsync(e => e.Code, e => e.Persisted, ct);
-    }
-
-    public async Task<long> CountPersistedAsync(EventCode code, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Events.AsNoTracking().Where(e => e.Code == code.Value).Select(e => e.Persisted).FirstOrDefaultAsync(ct);
     }
 
     private static FlashSaleEvent ToDomain(EventEntity e) =>

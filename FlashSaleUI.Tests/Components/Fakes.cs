@@ -12,14 +12,12 @@ public sealed class InMemoryEventStore : IEventStore
 
     public Task<bool> TryAddAsync(FlashSaleEvent sale, CancellationToken ct = default) => Task.FromResult(Events.TryAdd(sale.Code.Value, sale));
     public Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default) => Task.FromResult(Events.GetValueOrDefault(code.Value));
-    public Task<IReadOnlyList<FlashSaleEvent>> ListAsync(CancellationToken ct = default) => Task.FromResult<IReadOnlyList<FlashSaleEvent>>(Events.Values.ToList());
+    public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListAsync(CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<(FlashSaleEvent, long)>>(Events.Values.Select(e => (e, 0L)).ToList());
     public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<(FlashSaleEvent, long)>>(codes.Where(c => Events.ContainsKey(c.Value)).Select(c => (Events[c.Value], 0L)).ToList());
     public Task<FlashSaleEvent?> UpdateWindowAsync(EventCode code, DateTimeOffset? opensAt, DateTimeOffset? closedAt, CancellationToken ct = default) =>
         Task.FromResult<FlashSaleEvent?>(Events.TryGetValue(code.Value, out var e) ? Events[code.Value] = e with { OpensAt = opensAt, ClosedAt = closedAt } : null);
-    public Task<IReadOnlyDictionary<string, long>> CountPersistedAsync(CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>());
-    public Task<long> CountPersistedAsync(EventCode code, CancellationToken ct = default) => Task.FromResult(0L);
 }
 
 public sealed class InMemoryLiveEventStore : ILiveEventStore
