@@ -54,6 +54,8 @@ public static class DependencyInjection
         services.AddHostedService<CouponSink>();
         services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
 
+        // AddCheck<T> reuses a registered instance: one Kafka admin client for every /health call, not one per call
+        services.AddSingleton<KafkaHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis")
             .AddCheck<PostgresHealthCheck>("postgres")
