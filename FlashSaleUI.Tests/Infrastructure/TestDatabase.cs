@@ -27,9 +27,11 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(name, builder.ConnectionString);
     }
 
-    public async Task<long> ScalarAsync(string sql)
+    public Task<long> ScalarAsync(string sql) => ScalarAsync(ConnectionString, sql);
+
+    public static async Task<long> ScalarAsync(string connectionString, string sql)
     {
-        await using var conn = new NpgsqlConnection(ConnectionString);
+        await using var conn = new NpgsqlConnection(connectionString);
         await conn.OpenAsync();
         await using var cmd = new NpgsqlCommand(sql, conn);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync());

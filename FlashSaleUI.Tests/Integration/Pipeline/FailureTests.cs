@@ -105,7 +105,7 @@ public sealed class PostgresOutageTests(OwnPostgresPipeline pipeline) : IClassFi
     [Fact]
     public async Task PostgreSQL_stopped_for_10_seconds_during_consumption_sends_nothing_to_the_dlq_and_loses_nothing()
     {
-        var db = new PgScalar(pipeline.Postgres.ConnectionString);
+        var connection = pipeline.Postgres.ConnectionString;
         var code = await pipeline.CreateEventAsync(8_000);
         var members = Enumerable.Range(0, 8_000).Select(i => MemberId.Parse($"p{i}")).ToArray();
         await pipeline.ClaimAsync(code, members[..2_000]);
@@ -119,23 +119,12 @@ public sealed class PostgresOutageTests(OwnPostgresPipeline pipeline) : IClassFi
         await pipeline.Postgres.StartServerAsync();
         await pipeline.ClaimAsync(code, members[7_000..]);
 
-        await Eventually.HoldsAsync(async () => await db.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'") == 8_000,
-            TimeSpan.FromSeconds(60), async () => $"rows {await db.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'")}");
-        Assert.Equal(8_000, await db.ScalarAsync($"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code.Value}'"));
-        Assert.Equal(0, await db.ScalarAsync("SELECT count(*) FROM dead_letters"));
+        await Eventually.HoldsAsync(async () => await TestDatabase.ScalarAsync(connection, $"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'") == 8_000,
+            TimeSpan.FromSeconds(60), async () => $"rows {await TestDatabase.ScalarAsync(connection, $"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'")}");
+        Assert.Equal(8_000, await TestDatabase.ScalarAsync(connection, $"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code.Value}'"));
+        Assert.Equal(0, await TestDatabase.ScalarAsync(connection, "SELECT count(*) FROM dead_letters"));
         var metrics = pipeline.Host.Get<PipelineMetrics>();
         Assert.Equal(0, metrics.DeadLettered);
         Assert.NotNull(metrics.LastSinkError); // the outage was seen, and retried
-    }
-
-    private sealed class PgScalar(string connection)
-    {
-        public async Task<long> ScalarAsync(string sql)
-        {
-            await using var conn = new Npgsql.NpgsqlConnection(connection);
-            await conn.OpenAsync();
-            await using var cmd = new Npgsql.NpgsqlCommand(sql, conn);
-            return Convert.ToInt64(await cmd.ExecuteScalarAsync());
-        }
     }
 }
