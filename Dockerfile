@@ -3,13 +3,13 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-# the librdkafka.redist stub, blazor.web.js and the SignalR browser client, as ./run.sh makes them (docs/DEPENDENCIES.md)
+# the SignalR browser client for the member page, as ./run.sh gets it (npm)
 RUN bash -c 'source scripts/local-services.sh && ensure_build_prereqs' \
  && dotnet publish FlashSaleUI/FlashSaleUI.csproj -c Release -o /app -v q
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
-# Confluent.Kafka loads Debian's librdkafka instead of the (unavailable) redist package's binaries
-RUN apt-get update && apt-get install -y --no-install-recommends librdkafka1 curl && rm -rf /var/lib/apt/lists/*
+# librdkafka comes with the app (librdkafka.redist, runtimes/linux-x64/native); curl is for the health check
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app .
 ENV FLASHSALE_URLS=http://0.0.0.0:8080

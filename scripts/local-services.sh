@@ -18,8 +18,6 @@ ensure_packages() {
   command -v redis-server >/dev/null || need+=(redis-server)
   command -v npm >/dev/null || need+=(npm)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
-  dpkg -s librdkafka1 >/dev/null 2>&1 || need+=(librdkafka1)
-  dpkg -s librdkafka-dev >/dev/null 2>&1 || need+=(librdkafka-dev)
   if [ "${1:-}" = with-bench ]; then
     command -v wrk >/dev/null || need+=(wrk)
     command -v redis-benchmark >/dev/null || need+=(redis-tools)
@@ -36,19 +34,9 @@ ensure_packages() {
   PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
 }
 
-# What the build needs that the package registry cannot give directly (see docs/DEPENDENCIES.md):
-# the stub librdkafka.redist our nuget.config maps to .feed/, blazor.web.js from the ASP.NET Core 9 runtime pack,
-# and the SignalR browser client from npm. All generated, all git-ignored.
+# The SignalR browser client for the member page, from npm (package.json), copied into wwwroot/lib/ (git-ignored).
+# Before any build: the SDK lists wwwroot's files in the static web assets manifest at build time.
 ensure_build_prereqs() {
-  mkdir -p "$ROOT/.feed"
-  if ! compgen -G "$ROOT/.feed/librdkafka.redist.*.nupkg" >/dev/null; then
-    log "packing the librdkafka.redist stub into .feed/"
-    dotnet pack "$ROOT/build/librdkafka-stub" -o "$ROOT/.feed" -v q -nologo >/dev/null
-  fi
-  if [ ! -f "$ROOT/wwwroot/_framework/blazor.web.js" ]; then
-    log "extracting blazor.web.js from the ASP.NET Core 9 runtime pack"
-    dotnet run --project "$ROOT/build/blazor-js" -v q -- "$ROOT/.packages" "$ROOT/wwwroot/_framework" >/dev/null
-  fi
   if [ ! -f "$ROOT/wwwroot/lib/signalr/signalr.min.js" ]; then
     log "installing the SignalR browser client (npm)"
     (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)

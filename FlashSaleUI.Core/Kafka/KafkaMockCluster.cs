@@ -6,7 +6,7 @@ namespace FlashSaleUI.Core.Kafka;
 /// <summary>The embedded development broker: librdkafka's mock cluster, which speaks the real Kafka protocol on
 /// loopback TCP, so ordinary clients (ours, kcat) use it unchanged. In memory only, and it silently drops data past
 /// about 5 MiB per partition: for local runs and tests, never production (docker-compose runs Apache Kafka).
-/// Confluent.Kafka does not wrap this API; it is P/Invoked from the system library.</summary>
+/// Confluent.Kafka does not wrap this API; it is P/Invoked from the same bundled librdkafka the clients use.</summary>
 public sealed class KafkaMockCluster : IDisposable
 {
     private readonly IntPtr _rk;
@@ -18,6 +18,7 @@ public sealed class KafkaMockCluster : IDisposable
 
     public KafkaMockCluster(int brokers = 1)
     {
+        NativeKafka.EnsureLoaded();
         var error = new StringBuilder(512);
         var conf = Native.rd_kafka_conf_new();
         Native.rd_kafka_conf_set(conf, "log_level", "3", error, (UIntPtr)error.Capacity);
@@ -53,7 +54,7 @@ public sealed class KafkaMockCluster : IDisposable
 
     private static class Native
     {
-        private const string Lib = NativeKafka.SystemLibrary;
+        private const string Lib = NativeKafka.LibraryName; // resolved by NativeKafka to the bundled library
         [DllImport(Lib)] public static extern IntPtr rd_kafka_conf_new();
         [DllImport(Lib)] public static extern int rd_kafka_conf_set(IntPtr conf, string name, string value, StringBuilder errstr, UIntPtr errstrSize);
         [DllImport(Lib)] public static extern IntPtr rd_kafka_new(int type, IntPtr conf, StringBuilder errstr, UIntPtr errstrSize);

@@ -4,15 +4,19 @@ namespace FlashSaleUI.Core.Redis;
 
 public static class RedisConnector
 {
-    /// <summary>Connects with the settings this SE.Redis version needs (docs/DEPENDENCIES.md).</summary>
+    /// <summary>Connects with explicit timeouts: a claim must fail fast (and be retried by the member) rather than
+    /// hang when Redis is away, and the app must start even if Redis comes up a moment later.</summary>
     public static ConnectionMultiplexer Connect(string configuration)
     {
         var options = ConfigurationOptions.Parse(configuration);
-        options.AbortOnConnectFail = false;
-        var multiplexer = ConnectionMultiplexer.Connect(options);
-        // 1.2.6's default (true) completes async calls in order on one thread; inside ASP.NET Core on .NET 10
-        // every async call then stalls forever after startup.
-        multiplexer.PreserveAsyncOrder = false;
-        return multiplexer;
+        options.AbortOnConnectFail = false;               // keep retrying in the background instead of failing startup
+        options.ConnectTimeout = Default(configuration, "connectTimeout", options.ConnectTimeout, 5_000);
+        options.SyncTimeout = Default(configuration, "syncTimeout", options.SyncTimeout, 2_000);
+        options.AsyncTimeout = Default(configuration, "asyncTimeout", options.AsyncTimeout, 2_000);
+        return ConnectionMultiplexer.Connect(options);
     }
+
+    // A value given in the configuration string wins; otherwise ours, not the library's default (5 s).
+    private static int Default(string configuration, string key, int parsed, int ours) =>
+        configuration.Contains(key + "=", StringComparison.OrdinalIgnoreCase) ? parsed : ours;
 }

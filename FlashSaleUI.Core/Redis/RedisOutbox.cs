@@ -5,6 +5,9 @@ using StackExchange.Redis;
 
 namespace FlashSaleUI.Core.Redis;
 
+/// <summary>The per-event outbox streams, read through one consumer group shared by every relay. Reads, takeovers
+/// and scans are plain stream and set commands; acknowledging and requeueing stay scripts because each is a
+/// check-and-write (or two writes) that must happen as one step.</summary>
 public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scripts) : IOutbox
 {
     public const string Group = "relay";
@@ -19,18 +22,37 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
 
     public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(EventCode code, string consumer, int count, bool ownPending)
     {
-        var result = await scripts.OutboxRead.EvaluateAsync(Db, [new EventKeys(code).Outbox],
-            [Group, consumer, count, ownPending ? "0" : ">"]).ConfigureAwait(false);
-        return result.IsNull ? [] : Parse(code, (RedisResult[])result!);
+        var outbox = new EventKeys(code).Outbox;
+        var position = ownPending ? StreamPosition.Beginning : StreamPosition.NewMessages;
+        try
+        {
+            return Parse(code, await Db.StreamReadGroupAsync(outbox, Group, consumer, position, count).ConfigureAwait(false));
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            // The group is made once the outbox exists, never with MKSTREAM: polling an event that issued nothing
+            // must not create keys. From 0, so entries added before the group existed are relayed too.
+            if (!await Db.KeyExistsAsync(outbox).ConfigureAwait(false)) return [];
+            await CreateGroupAsync(outbox).ConfigureAwait(false);
+            return Parse(code, await Db.StreamReadGroupAsync(outbox, Group, consumer, position, count).ConfigureAwait(false));
+        }
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> ReclaimAsync(EventCode code, string consumer, TimeSpan minIdle, int count)
     {
-        var result = await scripts.OutboxReclaim.EvaluateAsync(Db, [new EventKeys(code).Outbox],
-            [Group, consumer, (long)minIdle.TotalMilliseconds, count]).ConfigureAwait(false);
-        return Parse(code, (RedisResult[])result!);
+        try
+        {
+            var claimed = await Db.StreamAutoClaimAsync(new EventKeys(code).Outbox, Group, consumer,
+                (long)minIdle.TotalMilliseconds, "0-0", count).ConfigureAwait(false);
+            return Parse(code, claimed.ClaimedEntries);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("NOGROUP", StringComparison.Ordinal))
+        {
+            return []; // no group yet: nothing was ever read, so nothing to reclaim
+        }
     }
 
+    // XACK then XDEL in one script: an entry acknowledged but left in the stream would count as backlog forever.
     public Task AcknowledgeAsync(EventCode code, IReadOnlyCollection<string> ids) =>
         ids.Count == 0 ? Task.CompletedTask
             : scripts.OutboxAck.EvaluateAsync(Db, [new EventKeys(code).Outbox], [Group, .. ids.Select(i => (RedisValue)i)]);
@@ -38,14 +60,16 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
     public async IAsyncEnumerable<IReadOnlyList<string>> IssuedMembersAsync(EventCode code, int pageSize,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
-        var cursor = "0";
-        do
+        // SSCAN, so a large set never blocks Redis; SE.Redis follows the cursor (on the key's node in a cluster)
+        var page = new List<string>(pageSize);
+        await foreach (var member in Db.SetScanAsync(new EventKeys(code).Issued, pageSize: pageSize).WithCancellation(ct).ConfigureAwait(false))
         {
-            var page = (RedisResult[])(await scripts.IssuedMembers.EvaluateAsync(Db, [new EventKeys(code).Issued], [cursor, pageSize]).ConfigureAwait(false))!;
-            cursor = (string)page[0]!;
-            var members = ((RedisResult[])page[1]!).Select(m => (string)m!).ToList();
-            if (members.Count > 0) yield return members;
-        } while (cursor != "0" && !ct.IsCancellationRequested);
+            page.Add(member!);
+            if (page.Count < pageSize) continue;
+            yield return page;
+            page = new List<string>(pageSize);
+        }
+        if (page.Count > 0) yield return page;
     }
 
     public async Task<int> RequeueAsync(EventCode code, IReadOnlyCollection<string> members)
@@ -56,30 +80,32 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
             [code.Value, .. members.Select(m => (RedisValue)m)]).ConfigureAwait(false);
     }
 
-    /// <summary>Stream entries {id, {field, value, ...}} to coupons. An entry without a claim id (requeued by
-    /// reconciliation, or added by hand) is identified by its entry id.</summary>
-    private static List<OutboxEntry> Parse(EventCode code, RedisResult[] entries)
+    private async Task CreateGroupAsync(RedisKey outbox)
+    {
+        try
+        {
+            await Db.StreamCreateConsumerGroupAsync(outbox, Group, StreamPosition.Beginning, createStream: false).ConfigureAwait(false);
+        }
+        catch (RedisServerException e) when (e.Message.StartsWith("BUSYGROUP", StringComparison.Ordinal))
+        {
+            // another relay made it first
+        }
+    }
+
+    /// <summary>Stream entries to coupons. An entry without a claim id (requeued by reconciliation, or added by
+    /// hand) is identified by its entry id. An entry deleted while pending has no fields: nothing left to send.</summary>
+    private static List<OutboxEntry> Parse(EventCode code, StreamEntry[] entries)
     {
         var list = new List<OutboxEntry>(entries.Length);
-        foreach (var raw in entries)
+        foreach (var entry in entries)
         {
-            var entry = (RedisResult[])raw!;
-            if (entry.Length < 2 || entry[1].IsNull) continue; // deleted while pending: nothing left to send
-            var id = (string)entry[0]!;
-            var fields = (RedisResult[])entry[1]!;
-            string? claimId = null, member = null;
-            long issuedAt = 0;
-            for (var i = 0; i + 1 < fields.Length; i += 2)
-            {
-                switch ((string)fields[i]!)
-                {
-                    case "claimId": claimId = (string)fields[i + 1]!; break;
-                    case "memberId": member = (string)fields[i + 1]!; break;
-                    case "issuedAt": issuedAt = (long)fields[i + 1]; break;
-                }
-            }
-            list.Add(new OutboxEntry(id, new CouponIssued(claimId ?? $"{code.Value}-{id}", code.Value, member ?? "",
-                DateTimeOffset.FromUnixTimeMilliseconds(issuedAt))));
+            if (entry.IsNull || entry.Values is not { Length: > 0 }) continue;
+            string id = entry.Id!;
+            var claimId = entry["claimId"];
+            var member = entry["memberId"];
+            var issuedAt = entry["issuedAt"];
+            list.Add(new OutboxEntry(id, new CouponIssued(claimId.IsNull ? $"{code.Value}-{id}" : claimId!, code.Value,
+                member.IsNull ? "" : member!, DateTimeOffset.FromUnixTimeMilliseconds(issuedAt.IsNull ? 0 : (long)issuedAt))));
         }
         return list;
     }

@@ -49,9 +49,6 @@ public sealed class RedisScripts
     public RedisScript Claim { get; } = RedisScript.Load("claim");
     public RedisScript PlaceEvent { get; } = RedisScript.Load("place_event");
     public RedisScript EventStats { get; } = RedisScript.Load("event_stats");
-    public RedisScript OutboxRead { get; } = RedisScript.Load("outbox_read");
-    public RedisScript OutboxReclaim { get; } = RedisScript.Load("outbox_reclaim");
     public RedisScript OutboxAck { get; } = RedisScript.Load("outbox_ack");
     public RedisScript OutboxRequeue { get; } = RedisScript.Load("outbox_requeue");
-    public RedisScript IssuedMembers { get; } = RedisScript.Load("issued_members");
 }
