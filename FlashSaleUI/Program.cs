@@ -1,11 +1,10 @@
 using FlashSaleUI.Api;
 using FlashSaleUI.Components;
 using FlashSaleUI.Hubs;
-using Radzen;
 using FlashSaleUI.Core;
 using FlashSaleUI.Security;
+using MudBlazor.Services;
 
-// The web root is the repository's top-level wwwroot/, which FlashSaleUI/wwwroot links to.
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["FLASHSALE_URLS"] ?? builder.Configuration["urls"] ?? "http://127.0.0.1:5000");
 
@@ -15,7 +14,7 @@ builder.Services.AddClaimRateLimiting(builder.Configuration);
 builder.Services.AddLoginRateLimit();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddRadzenComponents();
+builder.Services.AddMudServices();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<HubWatchers>();
 builder.Services.AddProblemDetails();
@@ -27,7 +26,6 @@ await app.Services.InitializeFlashSaleAsync();
 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
-app.UseStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -41,6 +39,7 @@ app.MapClaimsApi();
 app.MapPipelineApi();
 app.MapAccount();
 app.MapHub<SalesHub>(SalesHub.Path);
+app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapGet("/", () => Results.Redirect("/operator")).ExcludeFromDescription();
 
