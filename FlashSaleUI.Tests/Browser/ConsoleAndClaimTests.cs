@@ -28,12 +28,13 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
 
         // create an event through the form
         var code = TestCodes.New("WEB");
-        await console.FillAsync("input[name=code]", code);
-        await console.FillAsync("input[name=name]", "Browser sale");
-        await console.FillAsync("input[name=stock]", "3");
-        await console.Locator("input[name=stock]").PressAsync("Tab");
-        await console.ClickAsync(".create-button");
-        var row = console.Locator($"tr[data-code='{code}']");
+        await console.FillAsync("[data-field=code] input", code);
+        await console.FillAsync("[data-field=name] input", "Browser sale");
+        await console.FillAsync("[data-field=stock] input", "3");
+        await console.Locator("[data-field=stock] input").PressAsync("Tab");
+        await console.ClickAsync("[data-testid=create]");
+        await Assertions.Expect(console.Locator(".mud-snackbar")).ToContainTextAsync($"Event {code} created", new() { Timeout = 5_000 });
+        var row = console.Locator($"tr:has([data-code='{code}'])");
         await Assertions.Expect(row).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(console, "console-events");
 
@@ -137,7 +138,45 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
         await Assertions.Expect(console.Locator("[data-stat=issued]")).ToHaveTextAsync("12,000", Quick);
         await console.WaitForTimeoutAsync(600); // one more chart redraw
         await BrowserApp.ScreenshotAsync(console, "console-dashboard");
-        Assert.True(await console.Locator(".chart svg path").CountAsync() > 0, "the charts drew nothing");
+        Assert.True(await console.Locator("[data-chart=burn-down] svg path").CountAsync() > 0, "the burn-down chart drew nothing");
+        Assert.True(await console.Locator("[data-chart=rates] svg path").CountAsync() > 0, "the rates chart drew nothing");
+
+        // dark mode, kept by the browser across pages
+        await console.ClickAsync("[data-testid=dark-toggle]");
+        await Assertions.Expect(console.Locator("[data-dark=true]")).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+        await console.WaitForTimeoutAsync(300);
+        await BrowserApp.ScreenshotAsync(console, "console-dashboard-dark");
+        await console.ReloadAsync();
+        await Assertions.Expect(console.Locator("[data-dark=true]")).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+        await console.ClickAsync("[data-testid=dark-toggle]"); // back to light for the other screenshots
+        await Assertions.Expect(console.Locator("[data-dark=false]")).ToHaveCountAsync(1, new() { Timeout = 5_000 });
+    }
+
+    [Fact]
+    public async Task Closing_a_sale_asks_first_and_then_turns_members_away()
+    {
+        var code = TestCodes.New("SHUT");
+        await app.OperatorClient().CreateEventAsync(code, stock: 10);
+        var console = await app.SignedInOperatorAsync();
+        await console.GotoAsync($"/operator/events/{code}");
+        await Assertions.Expect(console.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+
+        // cancelling the confirmation changes nothing
+        await console.ClickAsync("[data-testid=close]");
+        var dialog = console.Locator(".mud-dialog");
+        await Assertions.Expect(dialog).ToContainTextAsync("Close this sale?", new() { Timeout = 5_000 });
+        await BrowserApp.ScreenshotAsync(console, "console-close-confirmation");
+        await dialog.GetByText("Cancel").ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+        var claims = app.Services.GetRequiredService<IClaimService>();
+        Assert.Equal(ClaimStatus.Issued, (await claims.ClaimAsync(EventCode.Parse(code), MemberId.Parse("before-close"))).Status);
+
+        // confirming closes it: the operator is told, and members are refused
+        await console.ClickAsync("[data-testid=close]");
+        await dialog.GetByText("Close sale").ClickAsync();
+        await Assertions.Expect(console.Locator(".mud-snackbar")).ToContainTextAsync($"{code} is closed", new() { Timeout = 5_000 });
+        await Assertions.Expect(console.Locator(".sellout .state")).ToHaveTextAsync("Closed", Quick);
+        Assert.Equal(ClaimStatus.NotOpen, (await claims.ClaimAsync(EventCode.Parse(code), MemberId.Parse("after-close"))).Status);
     }
 
     private static async Task ClaimAsync(IPage member, string memberId)

@@ -14,12 +14,28 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public const string OperatorUser = "operator";
     public const string OperatorPassword = "test-operator-password";
     public TestDatabase Database { get; private set; } = null!;
-    public int RedisDb { get; } = TestEnvironment.NextRedisDatabase();
+    public int RedisDb { get; }
     public string RedisConfiguration => TestEnvironment.RedisDatabase(RedisDb);
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+    private readonly bool _ownsDeployment;
+
+    public AppFactory()
+    {
+        RedisDb = TestEnvironment.NextRedisDatabase();
+        _ownsDeployment = true;
+    }
+
+    /// <summary>Another instance of the same deployment: the same database and Redis, neither emptied nor dropped by
+    /// this one (the app started again after a stop, or a second instance beside the first).</summary>
+    protected AppFactory(AppFactory sameDeployment)
+    {
+        RedisDb = sameDeployment.RedisDb;
+        Database = sameDeployment.Database;
+    }
 
     public virtual async Task InitializeAsync()
     {
+        if (!_ownsDeployment) return;
         Database = await TestDatabase.CreateAsync();
         using var admin = RedisConnector.Connect(TestEnvironment.Redis + ",allowAdmin=true");
         await admin.GetServer(admin.GetEndPoints()[0]).FlushDatabaseAsync(RedisDb);
@@ -69,9 +85,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
 
     async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
+    /// <summary>Stops the app (its host and server) but keeps its database, as a process stop would.</summary>
+    public async Task StopAsync() => await base.DisposeAsync();
+
     public new virtual async Task DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (_ownsDeployment) await Database.DisposeAsync();
     }
 }

@@ -1,96 +1,59 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.AspNetCore.TestHost;
 
 namespace FlashSaleUI.Tests.Infrastructure;
 
-/// <summary>A SignalR client speaking the JSON hub protocol over a raw WebSocket (the .NET SignalR client package
-/// does not restore here): handshake, invocations, and every message received with the time it arrived.</summary>
+/// <summary>The .NET SignalR client on the app's hub (over WebSockets through the test server), recording every
+/// server-to-client call with the time it arrived.</summary>
 public sealed class HubClient : IAsyncDisposable
 {
-    private const char Separator = '\u001e';
-    private readonly WebSocket _socket;
-    private readonly CancellationTokenSource _stop = new();
-    private readonly Task _reader;
+    private readonly HubConnection _connection;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private int _nextId;
+    private readonly ConcurrentQueue<(TimeSpan At, string Target, JsonElement Argument)> _received = new();
 
-    public ConcurrentQueue<(TimeSpan At, JsonElement Message)> Received { get; } = new();
+    private HubClient(HubConnection connection) => _connection = connection;
 
-    private HubClient(WebSocket socket)
+    /// <summary>Connects to <paramref name="path"/> on the test server and records calls of <paramref name="targets"/>.</summary>
+    public static async Task<HubClient> ConnectAsync(TestServer server, string path, params string[] targets)
     {
-        _socket = socket;
-        _reader = Task.Run(ReadLoopAsync);
-    }
-
-    public static async Task<HubClient> ConnectAsync(Func<Task<WebSocket>> connect)
-    {
-        var socket = await connect();
-        await SendRawAsync(socket, """{"protocol":"json","version":1}""");
-        var client = new HubClient(socket);
-        await Eventually.HoldsAsync(() => Task.FromResult(client.Received.Any(m => m.Message.ValueKind == JsonValueKind.Object && !m.Message.TryGetProperty("type", out _))),
-            TimeSpan.FromSeconds(5), () => Task.FromResult("no handshake response"));
+        var connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(server.BaseAddress, path), options =>
+            {
+                options.Transports = HttpTransportType.WebSockets;
+                options.SkipNegotiation = true;
+                options.WebSocketFactory = async (context, ct) => await server.CreateWebSocketClient().ConnectAsync(
+                    new UriBuilder(context.Uri) { Scheme = "ws" }.Uri, ct);
+            })
+            .Build();
+        var client = new HubClient(connection);
+        foreach (var target in targets)
+            connection.On<JsonElement>(target, argument => client._received.Enqueue((client._clock.Elapsed, target, argument)));
+        await connection.StartAsync();
         return client;
     }
 
-    /// <summary>Invokes a hub method and waits for its completion message; returns its result.</summary>
+    /// <summary>Invokes a hub method; returns its result. A HubException's message surfaces as InvalidOperationException.</summary>
     public async Task<JsonElement?> InvokeAsync(string target, params object[] args)
     {
-        var id = Interlocked.Increment(ref _nextId).ToString();
-        await SendRawAsync(_socket, JsonSerializer.Serialize(new { type = 1, invocationId = id, target, arguments = args }));
-        JsonElement completion = default;
-        await Eventually.HoldsAsync(() => Task.FromResult(Received.Any(m => IsCompletion(m.Message, id, out completion))),
-            TimeSpan.FromSeconds(5), () => Task.FromResult($"no completion for {target}"));
-        if (completion.TryGetProperty("error", out var error)) throw new InvalidOperationException(error.GetString());
-        return completion.TryGetProperty("result", out var result) ? result : null;
-    }
-
-    /// <summary>Messages the server sent by calling <paramref name="target"/> on the client.</summary>
-    public List<(TimeSpan At, JsonElement Argument)> Calls(string target) => Received
-        .Where(m => m.Message.ValueKind == JsonValueKind.Object && m.Message.TryGetProperty("type", out var t) && t.GetInt32() == 1
-                    && m.Message.GetProperty("target").GetString() == target)
-        .Select(m => (m.At, m.Message.GetProperty("arguments")[0])).ToList();
-
-    private static bool IsCompletion(JsonElement message, string id, out JsonElement completion)
-    {
-        completion = message;
-        return message.ValueKind == JsonValueKind.Object && message.TryGetProperty("type", out var t) && t.GetInt32() == 3
-               && message.GetProperty("invocationId").GetString() == id;
-    }
-
-    private static Task SendRawAsync(WebSocket socket, string json) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(json + Separator), WebSocketMessageType.Text, true, CancellationToken.None);
-
-    private async Task ReadLoopAsync()
-    {
-        var buffer = new byte[64 * 1024];
-        var pending = new StringBuilder();
         try
         {
-            while (!_stop.IsCancellationRequested && _socket.State == WebSocketState.Open)
-            {
-                var read = await _socket.ReceiveAsync(buffer, _stop.Token);
-                if (read.MessageType == WebSocketMessageType.Close) break;
-                pending.Append(Encoding.UTF8.GetString(buffer, 0, read.Count));
-                var text = pending.ToString();
-                var last = text.LastIndexOf(Separator);
-                if (last < 0) continue;
-                foreach (var frame in text[..last].Split(Separator, StringSplitOptions.RemoveEmptyEntries))
-                    Received.Enqueue((_clock.Elapsed, JsonDocument.Parse(frame).RootElement.Clone()));
-                pending.Clear().Append(text[(last + 1)..]);
-            }
+            var result = await _connection.InvokeCoreAsync<JsonElement?>(target, args);
+            return result is { ValueKind: not JsonValueKind.Null } ? result : null;
         }
-        catch (OperationCanceledException) { }
-        catch (WebSocketException) { }
+        catch (HubException e)
+        {
+            throw new InvalidOperationException(e.Message, e);
+        }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _stop.Cancel();
-        try { await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None); } catch (Exception) { }
-        await _reader;
-        _socket.Dispose();
-    }
+    /// <summary>Messages the server sent by calling <paramref name="target"/> on the client, in arrival order.</summary>
+    public List<(TimeSpan At, JsonElement Argument)> Calls(string target) =>
+        _received.Where(m => m.Target == target).Select(m => (m.At, m.Argument)).ToList();
+
+    public ValueTask DisposeAsync() => _connection.DisposeAsync();
 }

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace FlashSaleUI.Tests.Infrastructure;
@@ -23,7 +21,7 @@ public sealed class LocalPostgres : IAsyncDisposable
         Directory.CreateDirectory(dir);
         if (IsRoot) await RunAsync("chown", $"postgres:postgres {dir}");
         await RunAsync(Path.Combine(bin, "initdb"), $"-D {dir}/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8", asPostgres: true);
-        var pg = new LocalPostgres(bin, dir, FreePort());
+        var pg = new LocalPostgres(bin, dir, LoopbackPort.Free());
         await pg.StartServerAsync();
         return pg;
     }
@@ -42,13 +40,6 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     private static bool IsRoot => Environment.UserName == "root";
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     private static async Task RunAsync(string file, string args, bool asPostgres = false)
     {

@@ -9,8 +9,7 @@ namespace FlashSaleUI.Tests.Integration.Hub;
 [Collection(TimingSensitive.Name)]
 public sealed class SalesHubTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private Task<HubClient> ConnectAsync() => HubClient.ConnectAsync(() =>
-        app.Server.CreateWebSocketClient().ConnectAsync(new Uri(app.Server.BaseAddress, "hubs/sales").ToWs(), CancellationToken.None));
+    private Task<HubClient> ConnectAsync() => HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
 
     [Fact]
     public async Task Stats_arrive_at_most_10_times_a_second_during_a_5000_claim_burst()
@@ -74,9 +73,4 @@ public sealed class SalesHubTests(AppFactory app) : IClassFixture<AppFactory>
             TimeSpan.FromSeconds(2), () => Task.FromResult("the claim never showed"));
         Assert.True(sw.Elapsed < TimeSpan.FromMilliseconds(250), $"took {sw.ElapsedMilliseconds} ms");
     }
-}
-
-internal static class UriExtensions
-{
-    public static Uri ToWs(this Uri uri) => new UriBuilder(uri) { Scheme = uri.Scheme == "https" ? "wss" : "ws" }.Uri;
 }
