@@ -20,7 +20,7 @@ ensure_build_prereqs
 
 if [ -z "${ConnectionStrings__Redis:-}" ]; then
   # append-only file: Redis is the source of truth during a sale, so issued coupons survive a Redis restart
-  port=$(start_redis "$LOCAL/run/redis" --appendonly yes --appendfsync everysec)
+  port=$(start_redis "$LOCAL/run/redis" --appendonly yes --appendfsync "${FLASHSALE_REDIS_APPENDFSYNC:-everysec}")
   export ConnectionStrings__Redis="127.0.0.1:$port"
   log "Redis on 127.0.0.1:$port (data in .local/run/redis)"
 fi

@@ -9,6 +9,7 @@ using FlashSaleUI.Core.Stats;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using StackExchange.Redis;
 
@@ -20,6 +21,15 @@ public static class DependencyInjection
     public static IServiceCollection AddFlashSaleCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FlashSaleOptions>(configuration.GetSection(FlashSaleOptions.Section));
+        services.Configure<HostOptions>(o =>
+        {
+            // A background service that fails must never take the claims down with it: each of ours logs, says so on
+            // the dashboard and recovers by itself, so an exception escaping one is ignored, deliberately.
+            o.BackgroundServiceExceptionBehavior = BackgroundServiceExceptionBehavior.Ignore;
+            // On SIGTERM the relay and the sink drain together (the sink waits for what the relay still sends).
+            o.ServicesStopConcurrently = true;
+            o.ShutdownTimeout = TimeSpan.FromSeconds(20);
+        });
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
 
@@ -37,6 +47,9 @@ public static class DependencyInjection
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IEventStore, PostgresEventStore>();
         services.AddSingleton<EventService>();
+        services.Configure<LiveStateOptions>(configuration.GetSection(LiveStateOptions.Section));
+        services.AddSingleton<LiveStateGuard>();
+        services.AddHostedService<LiveStateWatch>();
         services.AddSingleton<StatsPublisher>();
         services.AddSingleton<IStatsFeed>(sp => sp.GetRequiredService<StatsPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<StatsPublisher>());
@@ -63,12 +76,13 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>Brings the schema up to date and places every event in Redis. Run once before serving.</summary>
+    /// <summary>Brings the schema up to date and makes Redis agree with the record for every active event (placing
+    /// what is missing, rebuilding what Redis lost). Run once before serving.</summary>
     public static async Task InitializeFlashSaleAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         _ = services.GetRequiredService<KafkaBootstrap>().Servers; // start (and announce) the embedded broker first
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
-        await services.GetRequiredService<EventService>().PlaceAllAsync(ct);
+        await services.GetRequiredService<LiveStateGuard>().CheckActiveAsync(ct);
     }
 
     private static string Required(string? value, string name) =>

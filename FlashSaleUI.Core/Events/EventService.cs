@@ -17,11 +17,18 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         if (!EventValidation.TryCreate(input, now, out var sale, out var errors))
             return new CreateEventResult(CreateEventStatus.Invalid, null, errors);
         if (!await store.TryAddAsync(sale!, ct))
-            return new CreateEventResult(CreateEventStatus.Conflict, null,
-                new() { ["code"] = [$"An event with code {sale!.Code} already exists."] });
-        // The record first, then Redis: a crash in between leaves a record that PlaceAllAsync places at startup.
-        await live.PlaceAsync(sale!);
-        return new CreateEventResult(CreateEventStatus.Created, EventView.From(sale!, null, 0, now), errors);
+        {
+            // The record first, then Redis. If placing failed after the record was written, the operator's retry
+            // of the same event must finish the job, not answer 409 and leave claims finding nothing.
+            var existing = await store.GetAsync(sale!.Code, ct);
+            if (existing is null || !existing.SameDefinitionAs(sale))
+                return new CreateEventResult(CreateEventStatus.Conflict, null,
+                    new() { ["code"] = [$"An event with code {sale.Code} already exists."] });
+            sale = existing;
+        }
+        var placement = await live.PlaceAsync(sale!);
+        return new CreateEventResult(CreateEventStatus.Created,
+            EventView.From(sale!, new LiveCounters(placement.Remaining, placement.Issued, 0, new Dictionary<string, long>()), 0, now), errors);
     }
 
     public async Task<EventView?> GetAsync(EventCode code, CancellationToken ct = default) =>
@@ -51,13 +58,6 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
 
     public Task<EventView?> CloseAsync(EventCode code, CancellationToken ct = default) =>
         ChangeWindowAsync(code, s => (s.OpensAt, s.ClosedAt ?? clock.GetUtcNow()), ct);
-
-    /// <summary>Places every event's stock and window in Redis (idempotent; run at startup).</summary>
-    public async Task PlaceAllAsync(CancellationToken ct = default)
-    {
-        foreach (var (sale, _) in await store.ListAsync(ct))
-            await live.PlaceAsync(sale);
-    }
 
     private async Task<EventView?> ChangeWindowAsync(EventCode code,
         Func<FlashSaleEvent, (DateTimeOffset? OpensAt, DateTimeOffset? ClosedAt)> change, CancellationToken ct)

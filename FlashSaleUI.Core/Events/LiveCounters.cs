@@ -5,4 +5,5 @@ public sealed record LiveCounters(
     long Remaining,
     long Issued,
     long OutboxBacklog,
-    IReadOnlyDictionary<string, long> Outcomes);
+    IReadOnlyDictionary<string, long> Outcomes,
+    long WindowVersion = 0);

@@ -33,6 +33,7 @@ public sealed class KafkaClients(IOptions<KafkaOptions> options, KafkaBootstrap 
             EnableAutoOffsetStore = false,
             AutoOffsetReset = AutoOffsetReset.Earliest,
             SessionTimeoutMs = Options.SessionTimeoutMs,
+            MaxPollIntervalMs = Options.MaxPollIntervalMs,
             FetchWaitMaxMs = 20,
             PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
         }).Build();

@@ -15,4 +15,7 @@ public sealed class KafkaOptions
     /// retries the entry itself, so nothing is dropped either way.</summary>
     public int MessageTimeoutMs { get; set; } = 30_000;
     public int SessionTimeoutMs { get; set; } = 10_000;
+    /// <summary>A sink stuck longer than this between polls (PostgreSQL down) leaves the group; it then rejoins with a
+    /// new consumer and re-reads from its last commit.</summary>
+    public int MaxPollIntervalMs { get; set; } = 300_000;
 }

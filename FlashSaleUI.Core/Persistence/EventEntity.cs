@@ -10,4 +10,5 @@ public sealed class EventEntity
     public DateTimeOffset? ClosedAt { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public long Persisted { get; set; }
+    public long Version { get; set; }
 }

@@ -22,6 +22,7 @@ public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> opti
             e.Property(x => x.ClosedAt).HasColumnName("closed_at");
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.Persisted).HasColumnName("persisted");
+            e.Property(x => x.Version).HasColumnName("version");
         });
         model.Entity<CouponIssueEntity>(e =>
         {

@@ -3,8 +3,13 @@ using NpgsqlTypes;
 
 namespace FlashSaleUI.Core.Pipeline;
 
-/// <summary>A message the sink could not store, with where it came from and why.</summary>
-public sealed record DeadLetter(string Topic, int Partition, long Offset, string? Key, string? Value, string? EventCode, string Reason);
+/// <summary>A message the sink could not store, with where it came from and why. The fingerprint tells two messages
+/// at the same offset apart (an embedded broker that restarted reuses offsets).</summary>
+public sealed record DeadLetter(string Topic, int Partition, long Offset, string? Key, string? Value, string? EventCode, string Reason)
+{
+    public string Fingerprint => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
+        System.Text.Encoding.UTF8.GetBytes($"{Key}\n{Value}")));
+}
 
 /// <summary>Writes the sink's batches to PostgreSQL: one set-based insert per batch, idempotent by the
 /// (event_code, member_id) unique constraint, with each event's persisted count bumped in the same statement.</summary>
@@ -58,8 +63,8 @@ public sealed class CouponIssueWriter(NpgsqlDataSource db)
         if (deadLetters.Count > 0)
         {
             await using var cmd = new NpgsqlCommand("""
-                INSERT INTO dead_letters (source_topic, source_partition, source_offset, message_key, message_value, event_code, reason)
-                SELECT * FROM unnest(@topics, @partitions, @offsets, @keys, @values, @codes, @reasons)
+                INSERT INTO dead_letters (source_topic, source_partition, source_offset, message_key, message_value, event_code, reason, fingerprint)
+                SELECT * FROM unnest(@topics, @partitions, @offsets, @keys, @values, @codes, @reasons, @fingerprints)
                 ON CONFLICT ON CONSTRAINT dead_letters_source DO NOTHING
                 """, conn, tx);
             cmd.Parameters.Add(new NpgsqlParameter<string[]>("topics", deadLetters.Select(d => d.Topic).ToArray()));
@@ -67,8 +72,9 @@ public sealed class CouponIssueWriter(NpgsqlDataSource db)
             cmd.Parameters.Add(new NpgsqlParameter<long[]>("offsets", deadLetters.Select(d => d.Offset).ToArray()));
             cmd.Parameters.Add(new NpgsqlParameter<string?[]>("keys", deadLetters.Select(d => Clean(d.Key)).ToArray()));
             cmd.Parameters.Add(new NpgsqlParameter<string?[]>("values", deadLetters.Select(d => Clean(d.Value)).ToArray()));
-            cmd.Parameters.Add(new NpgsqlParameter<string?[]>("codes", deadLetters.Select(d => d.EventCode).ToArray()));
-            cmd.Parameters.Add(new NpgsqlParameter<string[]>("reasons", deadLetters.Select(d => d.Reason).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<string?[]>("codes", deadLetters.Select(d => Clean(d.EventCode)).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<string[]>("reasons", deadLetters.Select(d => Clean(d.Reason)!).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<string[]>("fingerprints", deadLetters.Select(d => d.Fingerprint).ToArray()));
             await cmd.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);

@@ -5,22 +5,50 @@ using FlashSaleUI.Core.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 
 namespace FlashSaleUI.Core.Pipeline;
 
 /// <summary>Reads coupon-issued in batches and stores them in PostgreSQL, committing Kafka offsets only after the
 /// database commit. Redelivered messages insert nothing (unique on event and member). A message that can never be
-/// stored goes to coupon-issued.dlq (reason in headers) and to the dead_letters table, and the partition moves on;
-/// a database error is transient by definition here: the same batch is retried with backoff, never dead-lettered.</summary>
+/// stored goes to coupon-issued.dlq (reason in headers) and to the dead_letters table on its first failure, and the
+/// partition moves on: invalid fields, an unknown event, or data PostgreSQL refuses (the batch is split until the
+/// refused messages are found). Any other database error is transient: the batch is retried with backoff, never
+/// dead-lettered. The consumer itself never stops for good: any error rebuilds it after a backoff.</summary>
 public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, PipelineMetrics metrics,
     IOptions<PipelineOptions> options, ILogger<CouponSink> log, TimeProvider clock) : BackgroundService
 {
     private readonly string _clientId = InstanceName.Create("sink");
 
+    private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(30);
+
     protected override Task ExecuteAsync(CancellationToken stop) =>
         !options.Value.SinkEnabled ? Task.CompletedTask
         // Consume blocks, so the loop gets a thread of its own.
-        : Task.Factory.StartNew(() => RunAsync(stop), stop, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+        : Task.Factory.StartNew(() => SuperviseAsync(stop), stop, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+
+    /// <summary>Runs the consumer; whatever it throws (a ConsumeException of any kind, max.poll.interval exceeded
+    /// while PostgreSQL was down, a broken client), a new consumer takes over after a backoff. Uncommitted
+    /// messages are read again and insert nothing twice.</summary>
+    private async Task SuperviseAsync(CancellationToken stop)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await RunAsync(stop);
+                return;
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                metrics.RecordSinkRestart($"consumer failed ({e.GetBaseException().Message}); restarted");
+                log.LogError(e, "Sink consumer failed; a new one starts in {Delay} s", delay.TotalSeconds);
+                try { await Task.Delay(delay, clock, stop); } catch (OperationCanceledException) { return; }
+                delay = TimeSpan.FromTicks(Math.Min(MaxRestartDelay.Ticks, delay.Ticks * 2));
+            }
+        }
+    }
 
     private async Task RunAsync(CancellationToken stop)
     {
@@ -67,12 +95,19 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
     private async Task StoreWithRetryAsync(IProducer<string, string> dlqProducer, List<ConsumeResult<string, string>> batch, CancellationToken stop)
     {
         var delay = TimeSpan.FromMilliseconds(200);
+        var isolate = false;
         while (true)
         {
             try
             {
-                await StoreAsync(dlqProducer, batch, stop);
+                if (isolate) await StoreIsolatingRefusedAsync(dlqProducer, batch, stop);
+                else await StoreAsync(dlqProducer, batch, stop);
                 return;
+            }
+            catch (PostgresException e) when (IsRefusedData(e) && !isolate && !stop.IsCancellationRequested)
+            {
+                // something in the batch can never be stored: find it, dead-letter it, store the rest (at once)
+                isolate = true;
             }
             catch (Exception e) when (!stop.IsCancellationRequested)
             {
@@ -86,7 +121,34 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
         }
     }
 
-    private async Task StoreAsync(IProducer<string, string> dlqProducer, List<ConsumeResult<string, string>> batch, CancellationToken stop)
+    /// <summary>PostgreSQL refusing the data itself (SQLSTATE class 22 data exception, e.g. a NUL character; 23
+    /// integrity other than the unique key, which is absorbed; 54 limits): retrying can never succeed.</summary>
+    private static bool IsRefusedData(PostgresException e) =>
+        e.SqlState.StartsWith("22", StringComparison.Ordinal) || e.SqlState.StartsWith("23", StringComparison.Ordinal)
+        || e.SqlState.StartsWith("54", StringComparison.Ordinal);
+
+    /// <summary>Halves the batch until the refused messages stand alone; each of those is dead-lettered with the
+    /// database's reason. Transient errors on the way propagate to the caller's retry.</summary>
+    private async Task StoreIsolatingRefusedAsync(IProducer<string, string> dlqProducer, List<ConsumeResult<string, string>> batch, CancellationToken stop)
+    {
+        try
+        {
+            await StoreAsync(dlqProducer, batch, stop);
+        }
+        catch (PostgresException e) when (IsRefusedData(e) && batch.Count > 1)
+        {
+            var half = batch.Count / 2;
+            await StoreIsolatingRefusedAsync(dlqProducer, batch[..half], stop);
+            await StoreIsolatingRefusedAsync(dlqProducer, batch[half..], stop);
+        }
+        catch (PostgresException e) when (IsRefusedData(e))
+        {
+            await StoreAsync(dlqProducer, batch, stop, refusedBy: $"PostgreSQL refused it: {e.SqlState} {e.MessageText}");
+        }
+    }
+
+    private async Task StoreAsync(IProducer<string, string> dlqProducer, List<ConsumeResult<string, string>> batch, CancellationToken stop,
+        string? refusedBy = null)
     {
         var parsed = batch.Select(m =>
         {
@@ -95,10 +157,13 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
         }).ToList();
         var codes = parsed.Where(p => p.Coupon is not null).Select(p => p.Coupon!.EventCode).Distinct().ToList();
         var known = codes.Count > 0 ? await writer.KnownEventsAsync(codes, stop) : [];
-        var coupons = parsed.Where(p => p.Coupon is not null && known.Contains(p.Coupon.EventCode)).Select(p => p.Coupon!).ToList();
-        var deadLetters = parsed.Where(p => p.Coupon is null || !known.Contains(p.Coupon.EventCode))
+        bool Storable((ConsumeResult<string, string> Message, CouponIssued? Coupon, string Reason) p) =>
+            refusedBy is null && p.Coupon is not null && known.Contains(p.Coupon.EventCode);
+        var coupons = parsed.Where(Storable).Select(p => p.Coupon!).ToList();
+        var deadLetters = parsed.Where(p => !Storable(p))
             .Select(p => new DeadLetter(p.Message.Topic, p.Message.Partition.Value, p.Message.Offset.Value, p.Message.Message.Key,
-                p.Message.Message.Value, p.Coupon?.EventCode, p.Coupon is null ? p.Reason : "unknown event"))
+                p.Message.Message.Value, p.Coupon?.EventCode,
+                p.Coupon is null ? p.Reason : !known.Contains(p.Coupon.EventCode) ? "unknown event" : refusedBy!))
             .ToList();
 
         // DLQ topic first: if the database write then fails, the retry produces it again (the table keeps it once)

@@ -19,10 +19,34 @@ public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClien
     private readonly Dictionary<EventCode, EventRelayState> _events = new();
     private PipelineOptions Options => options.Value;
 
+    private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(30);
+
+    /// <summary>Runs the relay; a producer that fails for good (a fatal idempotent-producer error) or anything
+    /// unexpected is replaced by a new one after a backoff. Entries stay in the outbox meanwhile.</summary>
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         if (!Options.RelayEnabled) return;
         await Task.Yield();
+        var delay = TimeSpan.FromSeconds(1);
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                await RunAsync(stop);
+                return;
+            }
+            catch (Exception e) when (!stop.IsCancellationRequested)
+            {
+                metrics.RecordRelayRestart($"producer failed ({e.GetBaseException().Message}); restarted");
+                log.LogError(e, "Relay failed; a new producer starts in {Delay} s", delay.TotalSeconds);
+                await Delay(delay, stop);
+                delay = TimeSpan.FromTicks(Math.Min(MaxRestartDelay.Ticks, delay.Ticks * 2));
+            }
+        }
+    }
+
+    private async Task RunAsync(CancellationToken stop)
+    {
         using var producer = kafka.CreateProducer(_consumer);
         log.LogInformation("Relay {Consumer} started: outboxes -> Kafka topic {Topic}", _consumer, kafka.Options.Topic);
         var idle = TimeSpan.FromMilliseconds(5);
@@ -46,6 +70,10 @@ public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClien
                 if (idle > TimeSpan.Zero) await Task.Delay(idle, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+            catch (KafkaException e) when (e.Error.IsFatal)
+            {
+                throw; // this producer can never send again: ExecuteAsync builds a new one
+            }
             catch (Exception e)
             {
                 // Redis unreachable, say: nothing is lost (entries stay in the outbox); try again shortly
@@ -76,9 +104,10 @@ public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClien
         state.HasOwnPending = false;
         if (entries.Count == 0) return 0;
 
-        var delivered = await SendAsync(producer, entries, stop);
+        var (delivered, fatal) = await SendAsync(producer, entries, stop);
         await outbox.AcknowledgeAsync(code, delivered);
         metrics.RecordRelayed(delivered.Count);
+        if (fatal is not null) throw fatal; // the rest stay pending; the next producer sends them
         if (delivered.Count < entries.Count)
         {
             // the rest stay pending for this consumer; read them again ('0') after a backoff
@@ -90,9 +119,12 @@ public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClien
         return entries.Count;
     }
 
-    /// <summary>Sends the entries; returns the ids whose delivery report succeeded.</summary>
-    private async Task<List<string>> SendAsync(IProducer<string, string> producer, IReadOnlyList<OutboxEntry> entries, CancellationToken stop)
+    /// <summary>Sends the entries; returns the ids whose delivery report succeeded, and a fatal producer error if
+    /// one happened (the producer must then be replaced).</summary>
+    private async Task<(List<string> Delivered, KafkaException? Fatal)> SendAsync(IProducer<string, string> producer,
+        IReadOnlyList<OutboxEntry> entries, CancellationToken stop)
     {
+        KafkaException? fatal;
         var topic = kafka.Options.Topic;
         var sends = entries.Select(e => producer.ProduceAsync(topic,
             new Message<string, string> { Key = e.Coupon.EventCode, Value = e.Coupon.ToJson() }, stop)).ToArray();
@@ -106,13 +138,14 @@ public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClien
             if (sends[i].IsCompletedSuccessfully) delivered.Add(entries[i].Id);
             else firstError ??= sends[i].Exception?.GetBaseException().Message ?? "cancelled";
         }
+        fatal = sends.Select(t => t.Exception?.GetBaseException()).OfType<KafkaException>().FirstOrDefault(e => e.Error.IsFatal);
         if (firstError is not null)
         {
             metrics.RecordRelayFailure(entries.Count - delivered.Count, firstError);
             log.LogWarning("Relay: {Failed} of {Count} messages not delivered ({Error}); they stay in the outbox and are retried",
                 entries.Count - delivered.Count, entries.Count, firstError);
         }
-        return delivered;
+        return (delivered, fatal);
     }
 
     private static async Task Delay(TimeSpan delay, CancellationToken stop)

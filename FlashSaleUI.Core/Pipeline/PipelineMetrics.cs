@@ -6,7 +6,7 @@ namespace FlashSaleUI.Core.Pipeline;
 /// numbers for the operator console.</summary>
 public sealed class PipelineMetrics
 {
-    private long _relayed, _relayFailures, _consumed, _persisted, _deadLettered, _requeued;
+    private long _relayed, _relayFailures, _consumed, _persisted, _deadLettered, _requeued, _sinkRestarts, _relayRestarts;
     private readonly Counter<long> _relayedCounter, _persistedCounter, _deadLetterCounter, _requeueCounter;
     private readonly Histogram<double> _claimToRow;
 
@@ -47,4 +47,8 @@ public sealed class PipelineMetrics
     public void RecordDeadLettered(int n) { Interlocked.Add(ref _deadLettered, n); _deadLetterCounter.Add(n); }
     public void RecordRequeued(int n) { Interlocked.Add(ref _requeued, n); _requeueCounter.Add(n); }
     public void RecordSinkError(string error) { LastSinkError = error; LastSinkErrorAt = DateTimeOffset.UtcNow; }
+    public long SinkRestarts => Interlocked.Read(ref _sinkRestarts);
+    public void RecordSinkRestart(string error) { Interlocked.Increment(ref _sinkRestarts); RecordSinkError(error); }
+    public long RelayRestarts => Interlocked.Read(ref _relayRestarts);
+    public void RecordRelayRestart(string error) { Interlocked.Increment(ref _relayRestarts); RecordRelayFailure(0, error); }
 }

@@ -5,30 +5,35 @@ namespace FlashSaleUI.Core.Redis;
 
 public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScripts scripts) : ILiveEventStore
 {
-    public async Task PlaceAsync(FlashSaleEvent sale)
+    public async Task<Placement> PlaceAsync(FlashSaleEvent sale, IReadOnlyCollection<string>? grantedMembers = null, bool last = true)
     {
         var keys = new EventKeys(sale.Code);
         var db = redis.GetDatabase();
-        await scripts.PlaceEvent.EvaluateAsync(db, [keys.Stock, keys.Window],
+        var result = (RedisResult[])(await scripts.PlaceEvent.EvaluateAsync(db, [keys.Stock, keys.Window, keys.Issued],
         [
             sale.Stock,
             sale.OpensAt?.ToUnixTimeMilliseconds().ToString() ?? "",
             sale.ClosesAt?.ToUnixTimeMilliseconds().ToString() ?? "",
             sale.ClosedAt is null ? "" : "1",
-        ]).ConfigureAwait(false);
+            sale.Version,
+            last ? "1" : "0",
+            .. (grantedMembers ?? []).Select(m => (RedisValue)m),
+        ]).ConfigureAwait(false))!;
+        // the registry the relay walks; after a flush the repair puts the event back in it
         await db.SetAddAsync(EventKeys.Registry, sale.Code.Value).ConfigureAwait(false);
+        return new Placement((PlacementChange)(long)result[0], (long)result[1], (long)result[2]);
     }
 
     public async Task<LiveCounters?> ReadAsync(EventCode code)
     {
         var keys = new EventKeys(code);
         var result = (RedisResult[])(await scripts.EventStats.EvaluateAsync(redis.GetDatabase(),
-            [keys.Stock, keys.Issued, keys.Outcomes, keys.Outbox], []).ConfigureAwait(false))!;
+            [keys.Stock, keys.Issued, keys.Outcomes, keys.Outbox, keys.Window], []).ConfigureAwait(false))!;
         if (result[0].IsNull) return null;
         var flat = (RedisResult[])result[2]!;
         var outcomes = new Dictionary<string, long>();
         for (var i = 0; i + 1 < flat.Length; i += 2)
             outcomes[(string)flat[i]!] = (long)flat[i + 1];
-        return new LiveCounters((long)result[0], (long)result[1], (long)result[3], outcomes);
+        return new LiveCounters((long)result[0], (long)result[1], (long)result[3], outcomes, (long)result[4]);
     }
 }

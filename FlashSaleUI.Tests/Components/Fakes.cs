@@ -17,13 +17,26 @@ public sealed class InMemoryEventStore : IEventStore
     public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<(FlashSaleEvent, long)>>(codes.Where(c => Events.ContainsKey(c.Value)).Select(c => (Events[c.Value], 0L)).ToList());
     public Task<FlashSaleEvent?> UpdateWindowAsync(EventCode code, DateTimeOffset? opensAt, DateTimeOffset? closedAt, CancellationToken ct = default) =>
-        Task.FromResult<FlashSaleEvent?>(Events.TryGetValue(code.Value, out var e) ? Events[code.Value] = e with { OpensAt = opensAt, ClosedAt = closedAt } : null);
+        Task.FromResult<FlashSaleEvent?>(Events.TryGetValue(code.Value, out var e)
+            ? Events[code.Value] = e with { OpensAt = opensAt, ClosedAt = closedAt, Version = e.Version + 1 } : null);
+    public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListActiveAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        ListAsync(ct);
+    public async IAsyncEnumerable<IReadOnlyList<string>> StoredMembersAsync(EventCode code, int pageSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await Task.CompletedTask;
+        yield break; // component tests store no coupons
+    }
 }
 
 public sealed class InMemoryLiveEventStore : ILiveEventStore
 {
     public ConcurrentDictionary<string, FlashSaleEvent> Placed { get; } = new();
-    public Task PlaceAsync(FlashSaleEvent sale) { Placed[sale.Code.Value] = sale; return Task.CompletedTask; }
+    public Task<Placement> PlaceAsync(FlashSaleEvent sale, IReadOnlyCollection<string>? grantedMembers = null, bool last = true)
+    {
+        Placed[sale.Code.Value] = sale;
+        return Task.FromResult(new Placement(PlacementChange.Placed, 0, sale.Stock));
+    }
     public Task<LiveCounters?> ReadAsync(EventCode code) => Task.FromResult<LiveCounters?>(null);
 }
 

@@ -19,7 +19,7 @@ public static class ClaimsEndpoints
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/events/{code}/claims", async (string code, HttpContext http, IClaimService claims,
-                MemberClaimLimiter limiter, CancellationToken ct) =>
+                MemberClaimLimiter limiter, LiveStateGuard liveState, CancellationToken ct) =>
             {
                 // Everything is validated before any key is built from it.
                 if (!EventCode.TryParse(code, out var eventCode))
@@ -34,6 +34,9 @@ public static class ClaimsEndpoints
                     return Results.Empty;
                 }
                 var result = await claims.ClaimAsync(eventCode, member);
+                // a known event missing in Redis (it lost data): rebuild it from the record and claim again
+                if (result.Status == ClaimStatus.NotFound && await liveState.TryRecoverAsync(eventCode, ct))
+                    result = await claims.ClaimAsync(eventCode, member);
                 return Results.Json(new ClaimResponse(result.Status, result.Remaining), statusCode: StatusFor(result.Status));
             })
             .RequireRateLimiting(ClaimRateLimiting.ByAddressPolicy)

@@ -77,7 +77,7 @@ public sealed class RelayCrashTests(SinkOnlyPipeline pipeline) : IClassFixture<S
     }
 }
 
-public sealed class OwnPostgresPipeline : PipelineFixture
+public class OwnPostgresPipeline : PipelineFixture
 {
     public LocalPostgres Postgres { get; private set; } = null!;
     public string Connection { get; private set; } = null!;
@@ -126,5 +126,41 @@ public sealed class PostgresOutageTests(OwnPostgresPipeline pipeline) : IClassFi
         var metrics = pipeline.Host.Get<PipelineMetrics>();
         Assert.Equal(0, metrics.DeadLettered);
         Assert.NotNull(metrics.LastSinkError); // the outage was seen, and retried
+    }
+}
+
+public sealed class ShortPollIntervalPipeline : OwnPostgresPipeline
+{
+    // a database outage longer than max.poll.interval.ms: the consumer is thrown out of its group
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Kafka:MaxPollIntervalMs"] = "7000" };
+}
+
+[Collection(TimingSensitive.Name)]
+public sealed class ConsumerFailureTests(ShortPollIntervalPipeline pipeline) : IClassFixture<ShortPollIntervalPipeline>
+{
+    [Fact]
+    public async Task A_database_outage_longer_than_the_poll_interval_stops_neither_the_sink_nor_the_app()
+    {
+        var connection = pipeline.Postgres.ConnectionString;
+        var code = await pipeline.CreateEventAsync(3_000);
+        var members = Enumerable.Range(0, 3_000).Select(i => MemberId.Parse($"q{i}")).ToArray();
+        await pipeline.ClaimAsync(code, members[..1_000]);
+        await Eventually.HoldsAsync(async () => await Rows() == 1_000, TimeSpan.FromSeconds(30), async () => $"rows {await Rows()}");
+
+        await pipeline.Postgres.StopServerAsync();
+        await pipeline.ClaimAsync(code, members[1_000..2_000]);
+        await Task.Delay(12_000); // the sink holds its batch, retrying, past max.poll.interval.ms
+        await pipeline.Postgres.StartServerAsync();
+        Npgsql.NpgsqlConnection.ClearAllPools(); // this test's own pooled connections died with the server
+        await pipeline.ClaimAsync(code, members[2_000..]);
+
+        await Eventually.HoldsAsync(async () => await Rows() == 3_000, TimeSpan.FromSeconds(90), async () => $"rows {await Rows()}");
+        Assert.Equal(3_000, await TestDatabase.ScalarAsync(connection, $"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code.Value}'"));
+        var lifetime = pipeline.Host.Get<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
+        Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "a pipeline failure stopped the host");
+        Assert.True(pipeline.Host.Get<PipelineMetrics>().SinkRestarts > 0, "the consumer never failed: the recovery path was not exercised");
+        Assert.Equal(0, await TestDatabase.ScalarAsync(connection, "SELECT count(*) FROM dead_letters"));
+
+        Task<long> Rows() => TestDatabase.ScalarAsync(connection, $"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'");
     }
 }

@@ -1,0 +1,84 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+
+namespace FlashSaleUI.Core.Events;
+
+/// <summary>Keeps Redis's live state of events in line with their record in PostgreSQL, the durable truth. Redis
+/// can lose data (restarted without its AOF, flushed, failed over to a replica that was behind); when an event's
+/// live state is missing, or holds fewer grants than PostgreSQL has stored, it is rebuilt from the record: the
+/// stored members are granted again and remaining = stock - grants, never more. Runs at startup, every few seconds
+/// over the active events (<see cref="LiveStateWatch"/>), and at once when a claim finds a known event missing.</summary>
+public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, TimeProvider clock, IMeterFactory meters,
+    ILogger<LiveStateGuard> log)
+{
+    private const int MemberPage = 5_000;
+    private static readonly TimeSpan RecoverDebounce = TimeSpan.FromSeconds(1);
+    private readonly Counter<long> _repairs = meters.Create(Claims.ClaimMetrics.MeterName)
+        .CreateCounter<long>("flashsale.live_state.repairs", description: "Events whose Redis state was rebuilt from PostgreSQL");
+    private readonly ConcurrentDictionary<EventCode, (Task<bool> Attempt, DateTimeOffset Started)> _recoveries = new();
+    private long _repairCount;
+
+    /// <summary>What the dashboard and /api/pipeline show about the last repair.</summary>
+    public LiveStateRepair? LastRepair { get; private set; }
+    public long RepairCount => Interlocked.Read(ref _repairCount);
+
+    /// <summary>Every active event checked once: placed if missing, rebuilt if behind, window brought up to date.</summary>
+    public async Task CheckActiveAsync(CancellationToken ct = default)
+    {
+        foreach (var (sale, persisted) in await store.ListActiveAsync(clock.GetUtcNow(), ct))
+            await CheckAsync(sale, persisted, await live.ReadAsync(sale.Code), ct);
+    }
+
+    public async Task CheckAsync(FlashSaleEvent sale, long persisted, LiveCounters? counters, CancellationToken ct = default)
+    {
+        if (counters is null)
+            await RepairAsync(sale, "missing in Redis", ct);
+        else if (counters.Issued < persisted)
+            await RepairAsync(sale, $"Redis held {counters.Issued:N0} grants, PostgreSQL {persisted:N0}", ct);
+        else if (counters.WindowVersion < sale.Version)
+            await live.PlaceAsync(sale); // a window change that never reached Redis
+    }
+
+    /// <summary>A claim found <paramref name="code"/> unknown to Redis: if the record has it, rebuild it now. Claims
+    /// arriving meanwhile wait for the same rebuild, and a code is looked up at most once a second, so unknown
+    /// codes cannot turn into a query storm. True when the event exists and its live state was rebuilt.</summary>
+    public Task<bool> TryRecoverAsync(EventCode code, CancellationToken ct = default)
+    {
+        var now = clock.GetUtcNow();
+        if (_recoveries.TryGetValue(code, out var recent) && (!recent.Attempt.IsCompleted || now - recent.Started < RecoverDebounce))
+            return recent.Attempt;
+        if (_recoveries.Count > 10_000) _recoveries.Clear(); // bounded whatever codes callers invent
+        var attempt = new Lazy<Task<bool>>(() => RecoverAsync(code, CancellationToken.None));
+        var entry = _recoveries.AddOrUpdate(code, _ => (attempt.Value, now),
+            (_, old) => !old.Attempt.IsCompleted || now - old.Started < RecoverDebounce ? old : (attempt.Value, now));
+        return entry.Attempt.WaitAsync(ct);
+    }
+
+    private async Task<bool> RecoverAsync(EventCode code, CancellationToken ct)
+    {
+        var sale = await store.GetAsync(code, ct);
+        if (sale is null) return false;
+        await RepairAsync(sale, "a claim found it missing in Redis", ct);
+        return true;
+    }
+
+    private async Task RepairAsync(FlashSaleEvent sale, string reason, CancellationToken ct)
+    {
+        var restored = 0L;
+        await foreach (var page in store.StoredMembersAsync(sale.Code, MemberPage, ct))
+        {
+            await live.PlaceAsync(sale, page, last: false);
+            restored += page.Count;
+        }
+        var placement = await live.PlaceAsync(sale, last: true);
+        if (placement.Change == PlacementChange.None && reason.StartsWith("a claim", StringComparison.Ordinal)) return; // another instance was first
+        Interlocked.Increment(ref _repairCount);
+        _repairs.Add(1);
+        LastRepair = new LiveStateRepair(sale.Code.Value, reason, restored, placement.Issued, placement.Remaining, clock.GetUtcNow());
+        log.LogWarning("Live state of {Event} rebuilt from PostgreSQL ({Reason}): {Stored} stored grants, {Issued} issued in Redis now, {Remaining} remaining",
+            sale.Code, reason, restored, placement.Issued, placement.Remaining);
+    }
+}
+
+public sealed record LiveStateRepair(string EventCode, string Reason, long StoredGrants, long Issued, long Remaining, DateTimeOffset At);
