@@ -30,6 +30,9 @@ if [ -z "${ConnectionStrings__Postgres:-}" ]; then
   log "PostgreSQL on 127.0.0.1:$port (data in .local/run/postgres)"
 fi
 
+# no Kafka given: the app hosts its embedded development broker (it refuses to without this, outside Development)
+[ -z "${Kafka__BootstrapServers:-}" ] && export Kafka__Embedded=true
+
 log "building"
 dotnet publish FlashSaleUI/FlashSaleUI.csproj -c Release -o "$LOCAL/publish" -v q -nologo >/dev/null
 export FLASHSALE_URLS="${FLASHSALE_URLS:-http://127.0.0.1:5000}"

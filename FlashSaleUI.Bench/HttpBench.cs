@@ -53,6 +53,7 @@ public static class HttpBench
         start.Environment["ConnectionStrings__Postgres"] = new NpgsqlConnectionStringBuilder(env.PostgresAdmin) { Database = database }.ConnectionString;
         start.Environment["FlashSale__OperatorPassword"] = "bench";
         start.Environment["FlashSale__RateLimit__Enabled"] = "false";
+        start.Environment["Kafka__Embedded"] = "true";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings) start.Environment[key] = value;
         using var process = Process.Start(start)!;

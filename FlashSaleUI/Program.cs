@@ -24,8 +24,11 @@ builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamin
 var app = builder.Build();
 await app.Services.InitializeFlashSaleAsync();
 
+app.UseSecurityHeaders();
+if (!app.Environment.IsDevelopment()) app.UseHsts(); // sent on HTTPS responses only
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseCrossSiteRequestGuard();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRateLimiter();
@@ -40,7 +43,8 @@ app.MapPipelineApi();
 app.MapAccount();
 app.MapHub<SalesHub>(SalesHub.Path);
 app.MapStaticAssets();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+// our own policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's default would add a second header
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapGet("/", () => Results.Redirect("/operator")).ExcludeFromDescription();
 
 app.Services.GetRequiredService<OperatorAccount>().AnnounceGeneratedPassword(app.Logger);

@@ -9,6 +9,8 @@ public sealed class FlashSaleOptions
     /// <summary>Unset: a random password is generated and printed at startup. Never a fixed default.</summary>
     public string? OperatorPassword { get; set; }
     public RateLimitOptions RateLimit { get; set; } = new();
+    /// <summary>Failed operator sign-ins (Basic or form) one address may make per minute before it is refused.</summary>
+    public int OperatorSignInFailuresPerMinute { get; set; } = 10;
 }
 
 public sealed class RateLimitOptions

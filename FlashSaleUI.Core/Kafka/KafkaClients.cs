@@ -47,13 +47,17 @@ public sealed class KafkaBootstrap : IDisposable
 {
     private readonly Lazy<(string Servers, KafkaMockCluster? Embedded)> _resolved;
 
-    public KafkaBootstrap(IOptions<KafkaOptions> options, Microsoft.Extensions.Logging.ILogger<KafkaBootstrap> log)
+    public KafkaBootstrap(IOptions<KafkaOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment,
+        Microsoft.Extensions.Logging.ILogger<KafkaBootstrap> log)
     {
         NativeKafka.EnsureLoaded();
         _resolved = new(() =>
         {
             var o = options.Value;
             if (!string.IsNullOrWhiteSpace(o.BootstrapServers)) return (o.BootstrapServers, null);
+            if (!o.Embedded && !Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsDevelopment(environment))
+                throw new InvalidOperationException("Kafka__BootstrapServers is not set. Point it at your Kafka brokers, or set " +
+                    "Kafka__Embedded=true to run the in-memory development broker (data is lost when the app stops).");
             var cluster = new KafkaMockCluster(brokers: 1);
             cluster.CreateTopic(o.Topic, o.EmbeddedPartitions);
             cluster.CreateTopic(o.DeadLetterTopic, 1);

@@ -6,6 +6,9 @@ public sealed class KafkaOptions
     public const string Section = "Kafka";
 
     public string? BootstrapServers { get; set; }
+    /// <summary>Allows the embedded in-memory broker outside Development when BootstrapServers is unset (./run.sh
+    /// sets it). In production a missing Kafka setting must fail the start, never silently mean "in memory".</summary>
+    public bool Embedded { get; set; }
     public string Topic { get; set; } = "coupon-issued";
     public string DeadLetterTopic { get; set; } = "coupon-issued.dlq";
     public string SinkGroup { get; set; } = "flashsale-sink";

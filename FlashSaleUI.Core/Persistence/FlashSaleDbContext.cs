@@ -1,10 +1,13 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlashSaleUI.Core.Persistence;
 
 /// <summary>The schema itself is owned by the SQL files in Migrations/ (SchemaMigrator); this maps onto it.</summary>
-public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> options) : DbContext(options)
+public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    /// <summary>ASP.NET Core Data Protection's keys: cookies and antiforgery tokens survive restarts and work on every instance.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<EventEntity> Events => Set<EventEntity>();
     public DbSet<CouponIssueEntity> CouponIssues => Set<CouponIssueEntity>();
 
@@ -23,6 +26,13 @@ public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> opti
             e.Property(x => x.CreatedAt).HasColumnName("created_at");
             e.Property(x => x.Persisted).HasColumnName("persisted");
             e.Property(x => x.Version).HasColumnName("version");
+        });
+        model.Entity<DataProtectionKey>(e =>
+        {
+            e.ToTable("data_protection_keys");
+            e.Property(x => x.Id).HasColumnName("id");
+            e.Property(x => x.FriendlyName).HasColumnName("friendly_name");
+            e.Property(x => x.Xml).HasColumnName("xml");
         });
         model.Entity<CouponIssueEntity>(e =>
         {

@@ -18,6 +18,7 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
     {
         // the console sends an anonymous visitor to sign in, then back
         var console = await app.NewPageAsync();
+        var consoleCsp = BrowserApp.WatchCspViolations(console);
         await console.GotoAsync("/operator");
         Assert.Contains("/login", console.Url);
         await BrowserApp.ScreenshotAsync(console, "login");
@@ -46,6 +47,7 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
 
         // a member, on a phone, in another browser context
         var member = await app.NewPageAsync(390, 844);
+        var memberCsp = BrowserApp.WatchCspViolations(member);
         await member.GotoAsync($"/claim/{code}");
         await Assertions.Expect(member.Locator("#live.on")).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await ClaimAsync(member, "alice");
@@ -68,6 +70,10 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
         await BrowserApp.ScreenshotAsync(member, "member-sold-out");
         await Assertions.Expect(issued).ToHaveTextAsync("3", Quick);
         await Assertions.Expect(console.Locator(".sellout .state")).ToHaveTextAsync("Sold out", Quick);
+
+        // the pages work under the content security policy: nothing was blocked
+        Assert.Empty(consoleCsp);
+        Assert.Empty(memberCsp);
     }
 
     [Fact]

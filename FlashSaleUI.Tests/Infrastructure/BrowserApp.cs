@@ -47,6 +47,17 @@ public class BrowserApp : KestrelApp
         return page;
     }
 
+    /// <summary>Collects what the page's console says about the content security policy from now on.</summary>
+    public static List<string> WatchCspViolations(IPage page)
+    {
+        var violations = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (violations) violations.Add(message.Text);
+        };
+        return violations;
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
 

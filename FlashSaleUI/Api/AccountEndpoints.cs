@@ -20,12 +20,16 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
 
-        account.MapPost("/login", async (HttpContext http, OperatorAccount operators,
+        account.MapPost("/login", async (HttpContext http, OperatorAccount operators, OperatorSignInThrottle throttle,
             [FromForm] string? user, [FromForm] string? password, [FromForm] string? returnUrl) =>
         {
-            var back = IsLocal(returnUrl) ? returnUrl! : "/operator";
+            var back = LocalRedirect.IsLocal(returnUrl) ? returnUrl! : "/operator";
+            if (throttle.IsBlocked(http)) return Results.Redirect($"/login?error=throttled&returnUrl={Uri.EscapeDataString(back)}");
             if (!operators.Verify(user, password))
+            {
+                throttle.RecordFailure(http);
                 return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(back)}");
+            }
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
                 OperatorPrincipal.Create(operators.User, CookieAuthenticationDefaults.AuthenticationScheme));
             return Results.Redirect(back);
@@ -38,8 +42,4 @@ public static class AccountEndpoints
         });
         return app;
     }
-
-    // only paths on this site: never an open redirect
-    private static bool IsLocal(string? url) =>
-        !string.IsNullOrEmpty(url) && url.StartsWith('/') && !url.StartsWith("//") && !url.StartsWith("/\\");
 }

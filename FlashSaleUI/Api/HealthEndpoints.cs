@@ -5,6 +5,11 @@ namespace FlashSaleUI.Api;
 
 public static class HealthEndpoints
 {
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerOptions.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
     /// <summary>/health: 200 when every dependency answers, 503 otherwise, with each check's status as JSON.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
@@ -15,6 +20,8 @@ public static class HealthEndpoints
             ResponseWriter = (http, report) =>
             {
                 http.Response.ContentType = "application/json";
+                // exception text (hosts, ports, driver messages) is for operators, not for anyone probing
+                var operatorAsking = http.User.IsInRole(FlashSaleUI.Security.OperatorPrincipal.Role);
                 return http.Response.WriteAsync(JsonSerializer.Serialize(new
                 {
                     status = report.Status.ToString(),
@@ -22,9 +29,9 @@ public static class HealthEndpoints
                     {
                         status = e.Value.Status.ToString(),
                         description = e.Value.Description,
-                        error = e.Value.Exception?.Message,
+                        error = operatorAsking ? e.Value.Exception?.Message : null,
                     }),
-                }, JsonSerializerOptions.Web));
+                }, Options));
             },
         });
         return app;

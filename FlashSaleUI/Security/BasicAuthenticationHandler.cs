@@ -9,7 +9,8 @@ namespace FlashSaleUI.Security;
 
 /// <summary>HTTP Basic against the operator account, for scripts calling the operator API.</summary>
 public sealed class BasicAuthenticationHandler(
-    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OperatorAccount account)
+    IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, OperatorAccount account,
+    OperatorSignInThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
@@ -17,17 +18,33 @@ public sealed class BasicAuthenticationHandler(
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
             || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase))
             return Task.FromResult(AuthenticateResult.NoResult());
+        if (throttle.IsBlocked(Context))
+        {
+            Context.Items[ThrottledKey] = true;
+            return Task.FromResult(AuthenticateResult.Fail("Too many failed operator sign-ins from this address"));
+        }
         string decoded;
         try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter ?? "")); }
         catch (FormatException) { return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials")); }
         var colon = decoded.IndexOf(':');
         if (colon < 0 || !account.Verify(decoded[..colon], decoded[(colon + 1)..]))
+        {
+            throttle.RecordFailure(Context);
             return Task.FromResult(AuthenticateResult.Fail("Wrong operator credentials"));
+        }
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(OperatorPrincipal.Create(account.User, Scheme.Name), Scheme.Name)));
     }
 
+    private const string ThrottledKey = "flashsale.operator-throttled";
+
     protected override Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if (Context.Items.ContainsKey(ThrottledKey))
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = "60";
+            return Task.CompletedTask;
+        }
         Response.StatusCode = StatusCodes.Status401Unauthorized;
         // Scripts get the standard challenge. A page's fetch() does not: browsers answer a Basic challenge with a
         // credentials prompt even for script requests, which hangs the page (browsers mark those requests with a

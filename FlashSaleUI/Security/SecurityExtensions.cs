@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.DataProtection;
 
 namespace FlashSaleUI.Security;
 
@@ -8,12 +9,17 @@ public static class SecurityExtensions
     public const string OperatorPolicy = "Operator";
     private const string Smart = "OperatorSmart";
     public const string Basic = "Basic";
+    public const string CookieName = "flashsale.operator";
 
     /// <summary>Operators authenticate with HTTP Basic (scripts) or the sign-in cookie (the console). Unauthenticated
     /// API calls get 401, never a redirect; pages redirect to the sign-in page.</summary>
     public static IServiceCollection AddOperatorSecurity(this IServiceCollection services, IConfiguration configuration)
     {
+        // keys in PostgreSQL: a restart or another instance still reads the cookies and antiforgery tokens
+        services.AddDataProtection().SetApplicationName("FlashSaleUI").PersistKeysToDbContext<FlashSaleUI.Core.Persistence.FlashSaleDbContext>();
+        services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true); // SecurityHeaders sends DENY for every response
         services.AddSingleton<OperatorAccount>();
+        services.AddSingleton<OperatorSignInThrottle>();
         services.AddAuthentication(Smart)
             .AddPolicyScheme(Smart, Smart, o => o.ForwardDefaultSelector = ctx =>
                 ctx.Request.Headers.Authorization.ToString().StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)
@@ -22,7 +28,7 @@ public static class SecurityExtensions
             .AddCookie(o =>
             {
                 o.LoginPath = "/login";
-                o.Cookie.Name = "flashsale.operator";
+                o.Cookie.Name = CookieName;
                 o.Cookie.HttpOnly = true;
                 o.Cookie.SameSite = SameSiteMode.Strict;
                 o.SlidingExpiration = true;
@@ -44,5 +50,5 @@ public static class SecurityExtensions
 
     // The API accepts the console's cookie too: a cookie-authenticated call carries no Basic header.
     private static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") && !request.Cookies.ContainsKey("flashsale.operator");
+        request.Path.StartsWithSegments("/api") && !request.Cookies.ContainsKey(CookieName);
 }

@@ -52,4 +52,14 @@ public sealed class HealthWhenRedisIsDownTests(RedisDownApp app) : IClassFixture
         Assert.Equal("Unhealthy", checks.GetProperty("redis").GetProperty("status").GetString());
         Assert.Equal("Healthy", checks.GetProperty("postgres").GetProperty("status").GetString());
     }
+
+    [Fact]
+    public async Task Health_tells_the_failure_details_to_operators_only()
+    {
+        var anonymous = await (await app.CreateClient().GetAsync("/health")).Content.ReadAsStringAsync();
+        Assert.DoesNotContain("\"error\"", anonymous);
+        Assert.DoesNotContain("127.0.0.1:1", anonymous);
+        var forOperator = await (await app.OperatorClient().GetAsync("/health")).JsonAsync();
+        Assert.False(string.IsNullOrEmpty(forOperator.GetProperty("checks").GetProperty("redis").GetProperty("error").GetString()));
+    }
 }
