@@ -60,6 +60,7 @@ public static class DependencyInjection
         services.AddSingleton<KafkaClients>();
         services.AddSingleton<IOutbox, RedisOutbox>();
         services.AddSingleton<PipelineMetrics>();
+        services.AddSingleton<PipelineDrain>();
         services.AddSingleton<CouponIssueWriter>();
         services.AddSingleton<DeadLetterService>();
         services.AddSingleton<Reconciler>();

@@ -15,7 +15,7 @@ namespace FlashSaleUI.Core.Pipeline;
 /// partition moves on: invalid fields, an unknown event, or data PostgreSQL refuses (the batch is split until the
 /// refused messages are found). Any other database error is transient: the batch is retried with backoff, never
 /// dead-lettered. The consumer itself never stops for good: any error rebuilds it after a backoff.</summary>
-public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, PipelineMetrics metrics,
+public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, PipelineMetrics metrics, PipelineDrain drain,
     IOptions<PipelineOptions> options, ILogger<CouponSink> log, TimeProvider clock) : BackgroundService
 {
     private readonly string _clientId = InstanceName.Create("sink");
@@ -52,6 +52,10 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
 
     private async Task RunAsync(CancellationToken stop)
     {
+        // Storing is not cut short by the stop signal: a batch being written is finished, then the drain runs, until
+        // this deadline.
+        using var deadline = new CancellationTokenSource();
+        await using var _ = stop.Register(() => deadline.CancelAfter(TimeSpan.FromSeconds(options.Value.DrainSeconds)));
         using var consumer = kafka.CreateConsumer(kafka.Options.SinkGroup, _clientId);
         using var dlqProducer = kafka.CreateProducer(_clientId + "-dlq");
         consumer.Subscribe(kafka.Options.Topic);
@@ -62,9 +66,10 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
             {
                 var batch = ConsumeBatch(consumer, stop);
                 if (batch.Count == 0) continue;
-                await StoreWithRetryAsync(dlqProducer, batch, stop);
+                await StoreWithRetryAsync(dlqProducer, batch, deadline.Token);
                 Commit(consumer, batch);
             }
+            await DrainAsync(consumer, dlqProducer, deadline.Token);
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
         finally
@@ -73,6 +78,35 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
             try { consumer.Close(); } catch (KafkaException) { }
         }
     }
+
+    /// <summary>Stopping: once the relay has sent what it could, store what Kafka still holds for this consumer's
+    /// partitions (joining the group first if it had not yet), until it has caught up or the deadline passes.</summary>
+    private async Task DrainAsync(IConsumer<string, string> consumer, IProducer<string, string> dlqProducer, CancellationToken deadline)
+    {
+        await drain.RelayDone.WaitAsync(deadline);
+        var stored = 0;
+        while (!deadline.IsCancellationRequested)
+        {
+            var batch = ConsumeBatch(consumer, deadline);
+            if (batch.Count > 0)
+            {
+                await StoreWithRetryAsync(dlqProducer, batch, deadline);
+                Commit(consumer, batch);
+                stored += batch.Count;
+            }
+            else if (consumer.Assignment.Count > 0 && CaughtUp(consumer)) break;
+        }
+        log.LogInformation("Sink drained on stop: {Count} more messages stored", stored);
+    }
+
+    /// <summary>Every assigned partition read up to its end (the broker's high watermark).</summary>
+    private static bool CaughtUp(IConsumer<string, string> consumer) => consumer.Assignment.All(partition =>
+    {
+        var end = consumer.QueryWatermarkOffsets(partition, TimeSpan.FromSeconds(1)).High;
+        var position = consumer.Position(partition);
+        return end.Value <= 0 || (position.Value >= 0 && position.Value >= end.Value)
+               || (position == Offset.Unset && consumer.Committed([partition], TimeSpan.FromSeconds(1))[0].Offset.Value >= end.Value);
+    });
 
     private List<ConsumeResult<string, string>> ConsumeBatch(IConsumer<string, string> consumer, CancellationToken stop)
     {

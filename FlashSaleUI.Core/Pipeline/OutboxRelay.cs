@@ -4,6 +4,7 @@ using FlashSaleUI.Core.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace FlashSaleUI.Core.Pipeline;
 
@@ -13,7 +14,7 @@ namespace FlashSaleUI.Core.Pipeline;
 /// instance left pending are reclaimed after <see cref="PipelineOptions.ReclaimIdleMs"/>. A resend can duplicate a
 /// message in Kafka; the sink's insert is idempotent, so it never duplicates a row.</summary>
 public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClients kafka, PipelineMetrics metrics,
-    IOptions<PipelineOptions> options, ILogger<OutboxRelay> log) : BackgroundService
+    PipelineDrain drain, IOptions<PipelineOptions> options, ILogger<OutboxRelay> log) : BackgroundService
 {
     private readonly string _consumer = InstanceName.Create("relay");
     private readonly Dictionary<EventCode, EventRelayState> _events = new();
@@ -24,6 +25,12 @@ public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClien
     /// <summary>Runs the relay; a producer that fails for good (a fatal idempotent-producer error) or anything
     /// unexpected is replaced by a new one after a backoff. Entries stay in the outbox meanwhile.</summary>
     protected override async Task ExecuteAsync(CancellationToken stop)
+    {
+        try { await SuperviseAsync(stop); }
+        finally { drain.MarkRelayDone(); }
+    }
+
+    private async Task SuperviseAsync(CancellationToken stop)
     {
         if (!Options.RelayEnabled) return;
         await Task.Yield();
@@ -81,6 +88,32 @@ public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClien
                 metrics.RecordRelayFailure(0, e.Message);
                 await Delay(TimeSpan.FromSeconds(1), stop);
             }
+        }
+        await DrainAsync(producer);
+    }
+
+    /// <summary>Stopping: send what the outboxes still hold (this relay's unacknowledged entries first), until they
+    /// are empty or the drain deadline passes; entries left are sent by another instance or after the restart.</summary>
+    private async Task DrainAsync(IProducer<string, string> producer)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(Options.DrainSeconds));
+        var sent = 0;
+        try
+        {
+            var codes = await outbox.EventCodesAsync();
+            foreach (var code in codes) _events[code] = new EventRelayState { HasOwnPending = true };
+            for (var round = 0; !deadline.IsCancellationRequested; round++)
+            {
+                var moved = await Task.WhenAll(codes.Select(code => RelayEventAsync(producer, code, _events[code], deadline.Token)));
+                if (moved.Sum() == 0 && round > 0) break; // round 0 re-reads own pending entries only; then new ones
+                sent += moved.Sum();
+            }
+            producer.Flush(deadline.Token);
+            log.LogInformation("Relay drained on stop: {Count} more entries sent", sent);
+        }
+        catch (Exception e) when (e is OperationCanceledException or KafkaException or RedisException)
+        {
+            log.LogWarning("Relay drain stopped after {Count} entries ({Error}); the rest stay in the outbox", sent, e.Message);
         }
     }
 

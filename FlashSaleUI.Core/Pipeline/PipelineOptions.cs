@@ -17,4 +17,6 @@ public sealed class PipelineOptions
     /// <summary>How long the sink waits to fill a batch once a first message arrived.</summary>
     public int SinkLingerMs { get; set; } = 20;
     public int ReconcileIntervalSeconds { get; set; } = 30;
+    /// <summary>On a graceful stop, how long the relay and the sink may keep draining outboxes and Kafka.</summary>
+    public int DrainSeconds { get; set; } = 10;
 }

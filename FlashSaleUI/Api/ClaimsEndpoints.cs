@@ -19,8 +19,14 @@ public static class ClaimsEndpoints
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder app)
     {
         app.MapPost("/api/events/{code}/claims", async (string code, HttpContext http, IClaimService claims,
-                MemberClaimLimiter limiter, LiveStateGuard liveState, CancellationToken ct) =>
+                MemberClaimLimiter limiter, LiveStateGuard liveState, IHostApplicationLifetime lifetime, CancellationToken ct) =>
             {
+                // stopping: no new grants here (the load balancer retries elsewhere) while the pipeline drains
+                if (lifetime.ApplicationStopping.IsCancellationRequested)
+                {
+                    http.Response.Headers.RetryAfter = "1";
+                    return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+                }
                 // Everything is validated before any key is built from it.
                 if (!EventCode.TryParse(code, out var eventCode))
                     return JsonBody.Invalid("code", $"Event code must be {EventCode.Rule}.");
