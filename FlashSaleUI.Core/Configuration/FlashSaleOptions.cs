@@ -11,6 +11,8 @@ public sealed class FlashSaleOptions
     public RateLimitOptions RateLimit { get; set; } = new();
     /// <summary>Failed operator sign-ins (Basic or form) one address may make per minute before it is refused.</summary>
     public int OperatorSignInFailuresPerMinute { get; set; } = 10;
+    /// <summary>Live-update (SignalR) connections one app instance serves at most; more are closed at once.</summary>
+    public int HubMaxConnections { get; set; } = 20_000;
 }
 
 public sealed class RateLimitOptions

@@ -34,8 +34,19 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     public async Task<EventView?> GetAsync(EventCode code, CancellationToken ct = default) =>
         (await SampleAsync([code], ct)).FirstOrDefault().Sample?.View;
 
-    public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken ct = default) =>
-        (await JoinLiveAsync(await store.ListAsync(ct))).Select(s => s.Sample.View).ToList();
+    /// <summary>Every event; Redis is asked only about the active ones. An event that ended long ago or whose whole
+    /// stock is stored has final numbers in PostgreSQL, so a long history costs one query, not a Redis call each.</summary>
+    public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken ct = default)
+    {
+        var all = await store.ListAsync(ct);
+        var active = (await store.ListActiveAsync(clock.GetUtcNow(), ct)).Select(a => a.Sale.Code).ToHashSet();
+        var live = await JoinLiveAsync(all.Where(s => active.Contains(s.Sale.Code)).ToList());
+        var byCode = live.ToDictionary(l => l.Code, l => l.Sample.View);
+        var now = clock.GetUtcNow();
+        return all.Select(s => byCode.TryGetValue(s.Sale.Code, out var view) ? view
+            : EventView.From(s.Sale, new LiveCounters(s.Sale.Stock - s.Persisted, s.Persisted, 0, new Dictionary<string, long>()), s.Persisted, now))
+            .ToList();
+    }
 
     /// <summary>Samples several events at once: one PostgreSQL query, one Redis call per event.</summary>
     public async Task<IReadOnlyList<(EventCode Code, EventSample Sample)>> SampleAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default) =>

@@ -13,8 +13,8 @@ namespace FlashSaleUI.Core.Pipeline;
 /// nothing is dropped. Every instance joins the same Redis consumer group under its own name, and entries a dead
 /// instance left pending are reclaimed after <see cref="PipelineOptions.ReclaimIdleMs"/>. A resend can duplicate a
 /// message in Kafka; the sink's insert is idempotent, so it never duplicates a row.</summary>
-public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClients kafka, PipelineMetrics metrics,
-    PipelineDrain drain, IOptions<PipelineOptions> options, ILogger<OutboxRelay> log) : BackgroundService
+public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventStore live, KafkaClients kafka, PipelineMetrics metrics,
+    PipelineDrain drain, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<OutboxRelay> log) : BackgroundService
 {
     private readonly string _consumer = InstanceName.Create("relay");
     private readonly Dictionary<EventCode, EventRelayState> _events = new();
@@ -65,7 +65,7 @@ public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClien
             {
                 if (DateTimeOffset.UtcNow - lastCodesRefresh > TimeSpan.FromSeconds(1))
                 {
-                    codes = await outbox.EventCodesAsync();
+                    codes = await ActiveCodesAsync(stop);
                     lastCodesRefresh = DateTimeOffset.UtcNow;
                     var counters = await Task.WhenAll(codes.Select(live.ReadAsync));
                     metrics.RelayBacklog = counters.Sum(c => c?.OutboxBacklog ?? 0);
@@ -92,6 +92,11 @@ public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClien
         await DrainAsync(producer);
     }
 
+    /// <summary>The events whose outboxes are walked: the active ones from the record (PostgreSQL), so the cost follows
+    /// the sales that can still issue coupons or have not been stored yet, not every event ever created.</summary>
+    private async Task<IReadOnlyList<EventCode>> ActiveCodesAsync(CancellationToken ct) =>
+        (await events.ListActiveAsync(clock.GetUtcNow(), ct)).Select(e => e.Sale.Code).ToList();
+
     /// <summary>Stopping: send what the outboxes still hold (this relay's unacknowledged entries first), until they
     /// are empty or the drain deadline passes; entries left are sent by another instance or after the restart.</summary>
     private async Task DrainAsync(IProducer<string, string> producer)
@@ -100,7 +105,7 @@ public sealed class OutboxRelay(IOutbox outbox, ILiveEventStore live, KafkaClien
         var sent = 0;
         try
         {
-            var codes = await outbox.EventCodesAsync();
+            var codes = await ActiveCodesAsync(deadline.Token);
             foreach (var code in codes) _events[code] = new EventRelayState { HasOwnPending = true };
             for (var round = 0; !deadline.IsCancellationRequested; round++)
             {

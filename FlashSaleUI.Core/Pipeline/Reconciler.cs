@@ -12,8 +12,8 @@ public sealed record ReconcileReport(string EventCode, long Issued, long OutboxB
 /// <summary>Proves the pipeline: when an event's outbox is empty and PostgreSQL still has fewer rows than Redis issued
 /// coupons in two checks running, the members without a row are found and re-enqueued (never removed from Redis: a
 /// member told "issued" keeps the coupon). A requeued coupon that was only slow arrives twice and inserts once.</summary>
-public sealed class Reconciler(IOutbox outbox, ILiveEventStore live, NpgsqlDataSource db, PipelineMetrics metrics,
-    IOptions<PipelineOptions> options, ILogger<Reconciler> log) : BackgroundService
+public sealed class Reconciler(IOutbox outbox, IEventStore events, ILiveEventStore live, NpgsqlDataSource db, PipelineMetrics metrics,
+    IOptions<PipelineOptions> options, TimeProvider clock, ILogger<Reconciler> log) : BackgroundService
 {
     private readonly Dictionary<string, long> _suspect = new(); // event -> persisted count at the last mismatch
 
@@ -26,8 +26,8 @@ public sealed class Reconciler(IOutbox outbox, ILiveEventStore live, NpgsqlDataS
             try
             {
                 await Task.Delay(period, stop);
-                foreach (var code in await outbox.EventCodesAsync())
-                    await CheckAsync(code, repair: false, stop);
+                foreach (var (sale, _) in await events.ListActiveAsync(clock.GetUtcNow(), stop))
+                    await CheckAsync(sale.Code, repair: false, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
             catch (Exception e) { log.LogWarning(e, "Reconciliation round failed"); }

@@ -8,9 +8,6 @@ namespace FlashSaleUI.Core.Redis;
 /// <see cref="EventCode"/>, whose alphabet excludes '{', '}' and ':'.</summary>
 public sealed class EventKeys
 {
-    /// <summary>Set of every placed event code (not part of any script: the relay lists outboxes from it).</summary>
-    public static readonly RedisKey Registry = "fs:events";
-
     public EventCode Code { get; }
     public RedisKey Stock { get; }
     public RedisKey Issued { get; }

@@ -19,8 +19,6 @@ public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScrip
             last ? "1" : "0",
             .. (grantedMembers ?? []).Select(m => (RedisValue)m),
         ]).ConfigureAwait(false))!;
-        // the registry the relay walks; after a flush the repair puts the event back in it
-        await db.SetAddAsync(EventKeys.Registry, sale.Code.Value).ConfigureAwait(false);
         return new Placement((PlacementChange)(long)result[0], (long)result[1], (long)result[2]);
     }
 

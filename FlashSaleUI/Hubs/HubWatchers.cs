@@ -1,14 +1,23 @@
+using System.Collections.Concurrent;
+using FlashSaleUI.Core.Configuration;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 
 namespace FlashSaleUI.Hubs;
 
 /// <summary>Holds one stats-feed subscription per event that at least one hub connection watches, and forwards its
-/// snapshots to that event's SignalR group: one sample per event however many browsers watch it.</summary>
-public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub)
+/// snapshots to that event's SignalR group: one sample per event however many browsers watch it. Only events that
+/// exist are watched (an unknown code costs one lookup, then nothing for a while), and connections are bounded.</summary>
+public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub, IEventStore events, IOptions<FlashSaleOptions> options,
+    TimeProvider clock, ILogger<HubWatchers> log)
 {
     public const int MaxPerConnection = 20;
+    private static readonly TimeSpan UnknownFor = TimeSpan.FromSeconds(30);
+    private readonly ConcurrentDictionary<EventCode, bool> _known = new();           // events are never deleted
+    private readonly ConcurrentDictionary<EventCode, DateTimeOffset> _unknown = new(); // code -> looked up at
+    private int _connectionCount;
     private readonly object _gate = new();
     private readonly Dictionary<EventCode, (IDisposable Subscription, HashSet<string> Connections)> _events = new();
     private readonly Dictionary<string, HashSet<EventCode>> _connections = new();
@@ -16,6 +25,31 @@ public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub)
     public static string Group(EventCode code) => "event:" + code.Value;
 
     public StatsMessage? Latest(EventCode code) => feed.Latest(code) is { } s ? StatsMessage.From(s) : null;
+
+    public int MaxConnections => options.Value.HubMaxConnections;
+
+    /// <summary>False when this instance already serves as many hub connections as it may (the caller aborts).</summary>
+    public bool TryConnect()
+    {
+        if (Interlocked.Increment(ref _connectionCount) <= MaxConnections) return true;
+        Interlocked.Decrement(ref _connectionCount);
+        return false;
+    }
+
+    public void Disconnected() => Interlocked.Decrement(ref _connectionCount);
+
+    /// <summary>Whether the event exists, from memory where possible: a code found once stays known, a code not found
+    /// is not looked up again for 30 s, whoever asks.</summary>
+    public async Task<bool> ExistsAsync(EventCode code)
+    {
+        if (_known.ContainsKey(code)) return true;
+        var now = clock.GetUtcNow();
+        if (_unknown.TryGetValue(code, out var lookedUp) && now - lookedUp < UnknownFor) return false;
+        if (await events.GetAsync(code) is not null) return _known.TryAdd(code, true) || true;
+        if (_unknown.Count > 10_000) _unknown.Clear(); // bounded whatever codes callers invent
+        _unknown[code] = now;
+        return false;
+    }
 
     public bool TryAdd(string connection, EventCode code)
     {
@@ -27,8 +61,8 @@ public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub)
             watching.Add(code);
             if (!_events.TryGetValue(code, out var entry))
             {
-                var subscription = feed.Subscribe(code, snapshot =>
-                    hub.Clients.Group(Group(code)).SendAsync(SalesHub.StatsMethod, StatsMessage.From(snapshot)));
+                var sender = new GroupSender(hub, Group(code), log);
+                var subscription = feed.Subscribe(code, snapshot => sender.PostAsync(StatsMessage.From(snapshot)));
                 _events[code] = entry = (subscription, []);
             }
             entry.Connections.Add(connection);

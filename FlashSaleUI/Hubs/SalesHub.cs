@@ -13,6 +13,7 @@ public sealed class SalesHub(HubWatchers watchers) : Hub
     public async Task<StatsMessage?> Watch(string code)
     {
         if (!EventCode.TryParse(code, out var eventCode)) throw new HubException($"Event code must be {EventCode.Rule}.");
+        if (!await watchers.ExistsAsync(eventCode)) throw new HubException($"There is no sale with code {eventCode}.");
         if (!watchers.TryAdd(Context.ConnectionId, eventCode))
             throw new HubException($"A connection may watch at most {HubWatchers.MaxPerConnection} events.");
         await Groups.AddToGroupAsync(Context.ConnectionId, HubWatchers.Group(eventCode));
@@ -26,8 +27,18 @@ public sealed class SalesHub(HubWatchers watchers) : Hub
         watchers.Remove(Context.ConnectionId, eventCode);
     }
 
+    public override Task OnConnectedAsync()
+    {
+        if (watchers.TryConnect()) Context.Items[Counted] = true;
+        else Context.Abort(); // this instance is full: the client's reconnect lands elsewhere or later
+        return base.OnConnectedAsync();
+    }
+
+    private const string Counted = "counted";
+
     public override Task OnDisconnectedAsync(Exception? exception)
     {
+        if (Context.Items.ContainsKey(Counted)) watchers.Disconnected();
         watchers.RemoveConnection(Context.ConnectionId);
         return base.OnDisconnectedAsync(exception);
     }

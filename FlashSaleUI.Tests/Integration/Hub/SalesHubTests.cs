@@ -74,3 +74,40 @@ public sealed class SalesHubTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.True(sw.Elapsed < TimeSpan.FromMilliseconds(250), $"took {sw.ElapsedMilliseconds} ms");
     }
 }
+
+public sealed class HubLimitsTests(TwoConnectionHubApp app) : IClassFixture<TwoConnectionHubApp>
+{
+    [Fact]
+    public async Task Watching_a_sale_that_does_not_exist_is_refused()
+    {
+        await using var hub = await HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => hub.InvokeAsync("Watch", TestCodes.New("NONE")));
+        Assert.Contains("no sale", error.Message);
+    }
+
+    [Fact]
+    public async Task Connections_past_the_limit_are_closed()
+    {
+        var code = TestCodes.New("CAP");
+        await app.OperatorClient().CreateEventAsync(code, stock: 5);
+        await using var first = await HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
+        await using var second = await HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
+        await first.InvokeAsync("Watch", code); // both watch: no exception
+        await second.InvokeAsync("Watch", code);
+
+        await using var third = await HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
+        await Assert.ThrowsAnyAsync<Exception>(() => third.InvokeAsync("Watch", code));
+
+        await first.DisposeAsync(); // a place frees up
+        await Eventually.HoldsAsync(async () =>
+        {
+            await using var fourth = await HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
+            try { await fourth.InvokeAsync("Watch", code); return true; } catch (Exception) { return false; }
+        }, TimeSpan.FromSeconds(5), () => Task.FromResult("no place after a disconnect"));
+    }
+}
+
+public sealed class TwoConnectionHubApp : AppFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["FlashSale:HubMaxConnections"] = "2" };
+}
