@@ -1,0 +1,64 @@
+using System.Diagnostics;
+
+namespace FlashSaleUI.Tests.Infrastructure;
+
+/// <summary>The app as a real process (the build output, `dotnet FlashSaleUI.dll`), so a test can SIGKILL it: no
+/// graceful stop, no finally blocks, whatever was in flight is cut.</summary>
+public sealed class AppProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    public string BaseUrl { get; }
+
+    private AppProcess(Process process, string baseUrl) => (_process, BaseUrl) = (process, baseUrl);
+
+    public static async Task<AppProcess> StartAsync(int port, IDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet", "FlashSaleUI.dll")
+        {
+            WorkingDirectory = AppContext.BaseDirectory, // the web app's build output is copied beside the tests
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        var url = $"http://127.0.0.1:{port}";
+        start.Environment["FLASHSALE_URLS"] = url;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        var process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var app = new AppProcess(process, url);
+        using var http = new HttpClient { BaseAddress = new Uri(url), Timeout = TimeSpan.FromSeconds(2) };
+        await Eventually.HoldsAsync(async () =>
+        {
+            if (process.HasExited) throw new InvalidOperationException($"the app exited with {process.ExitCode}");
+            try { return (await http.GetAsync("/health")).IsSuccessStatusCode; }
+            catch (HttpRequestException) { return false; }
+            catch (TaskCanceledException) { return false; }
+        }, TimeSpan.FromSeconds(60), () => Task.FromResult("the app did not become healthy"));
+        return app;
+    }
+
+    /// <summary>SIGSTOP: the process freezes where it is, requests half-handled; only SIGKILL (or SIGCONT) follows.</summary>
+    public void Freeze() => _ = SendSignal(_process.Id, SigStop);
+
+    private const int SigStop = 19; // Linux
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
+
+    /// <summary>SIGKILL.</summary>
+    public void Kill()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+        _process.Dispose();
+    }
+}
