@@ -6,11 +6,11 @@ using StackExchange.Redis;
 
 namespace FlashSaleUI.Bench;
 
-/// <summary>The seeds' table, side by side in one run: three ways to take one unit of a contested stock.</summary>
+/// <summary>Read-then-write, WATCH/MULTI and our Lua, side by side in one run: three ways to take one unit of a contested stock.</summary>
 public static class StrategyBench
 {
     private const int Stock = 1_000, Members = 20_000;
-    private const int WatchRetries = 3; // the seeds retry a failed transaction; we allow 3 retries (4 attempts)
+    private const int WatchRetries = 3; // the usual pattern retries a failed transaction; we allow 3 retries (4 attempts)
 
     private enum Outcome { Granted, Refused, Failed }
 

@@ -19,7 +19,7 @@
 --   -1 not found    -2 sold out    -3 duplicate (this member already has one)    -4 not open (before
 --   opensAt, at/after closesAt, or closed by an operator)
 -- Nothing is written for an unknown event, so random codes cannot create keys.
--- Rejections never touch the issued set (the seeds add then remove the member; checking first halves the
+-- Rejections never touch the issued set (a common pattern adds then removes the member; checking first halves the
 -- writes that replicas and the AOF see when most callers are turned away, as they are in a flash sale).
 --
 -- Try it:  redis-cli SET 'fs:{DEMO}:stock' 3

@@ -1,6 +1,6 @@
 namespace FlashSaleUI.Core.Configuration;
 
-/// <summary>Configuration keys for the servers (CONTRACT.md).</summary>
+/// <summary>Configuration keys for the servers (README: Configuration).</summary>
 public static class ConnectionNames
 {
     public const string Redis = "Redis";          // ConnectionStrings__Redis

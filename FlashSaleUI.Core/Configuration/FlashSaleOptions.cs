@@ -1,6 +1,6 @@
 namespace FlashSaleUI.Core.Configuration;
 
-/// <summary>The "FlashSale" configuration section (CONTRACT.md: FlashSale__OperatorUser, ...).</summary>
+/// <summary>The "FlashSale" configuration section (FlashSale__OperatorUser, ...; README: Configuration).</summary>
 public sealed class FlashSaleOptions
 {
     public const string Section = "FlashSale";

@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 
 namespace FlashSaleUI.Core.Events;
 
-/// <summary>An event as the API, the hub and the UI show it (CONTRACT.md's event object).</summary>
+/// <summary>An event as the API, the hub and the UI show it (the README's event object).</summary>
 public sealed record EventView(
     string Code,
     string Name,
@@ -24,5 +24,5 @@ public sealed record EventView(
     }
 }
 
-/// <summary>Enums travel as camelCase strings ("soldOut"), as CONTRACT.md's JSON is camelCase.</summary>
+/// <summary>Enums travel as camelCase strings ("soldOut"), as the API's JSON is camelCase.</summary>
 public sealed class CamelCaseEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase) where T : struct, Enum;

@@ -9,7 +9,7 @@ public sealed record ClaimRates(double Issued, double Duplicate, double SoldOut,
     public double Total => Issued + Duplicate + SoldOut + NotOpen;
 }
 
-/// <summary>What the live views show for one event: the event object of CONTRACT.md plus the per-outcome counters,
+/// <summary>What the live views show for one event: the README's event object plus the per-outcome counters,
 /// the rates, and the pipeline's state for this event. Sent as the hub's "stats" message.</summary>
 public sealed record StatsSnapshot(
     EventView Event,

@@ -13,7 +13,8 @@ public static class PipelineEndpoints
     {
         var pipeline = app.MapGroup("/api/pipeline").WithTags("Pipeline").RequireAuthorization(SecurityExtensions.OperatorPolicy);
 
-        pipeline.MapGet("", async (PipelineMetrics metrics, DeadLetterService deadLetters, KafkaBootstrap kafka, CancellationToken ct) => new
+        pipeline.MapGet("", async (PipelineMetrics metrics, DeadLetterService deadLetters, KafkaBootstrap kafka, LiveStateGuard liveState,
+            CancellationToken ct) => new
         {
             kafka = kafka.Embedded is null ? "external" : "embedded",
             relayed = metrics.Relayed,
@@ -27,6 +28,10 @@ public static class PipelineEndpoints
             lastRelayErrorAt = metrics.LastRelayErrorAt,
             lastSinkError = metrics.LastSinkError,
             lastSinkErrorAt = metrics.LastSinkErrorAt,
+            relayRestarts = metrics.RelayRestarts,
+            sinkRestarts = metrics.SinkRestarts,
+            liveStateRepairs = liveState.RepairCount,
+            lastLiveStateRepair = liveState.LastRepair,
         });
 
         pipeline.MapGet("/dead-letters", (DeadLetterService deadLetters, int? limit, CancellationToken ct) =>

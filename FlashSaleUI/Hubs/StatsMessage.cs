@@ -4,7 +4,7 @@ using FlashSaleUI.Core.Stats;
 
 namespace FlashSaleUI.Hubs;
 
-/// <summary>The hub's "stats" message: CONTRACT.md's event object, plus the per-outcome counters, rates and the
+/// <summary>The hub's "stats" message: the README's event object, plus the per-outcome counters, rates and the
 /// pipeline's state for the event.</summary>
 public sealed record StatsMessage(
     string Code, string Name, int Stock, long Remaining, long Issued, long Persisted,

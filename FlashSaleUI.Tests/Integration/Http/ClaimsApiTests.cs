@@ -3,7 +3,7 @@ using FlashSaleUI.Tests.Infrastructure;
 
 namespace FlashSaleUI.Tests.Integration.Http;
 
-/// <summary>Every status of CONTRACT.md's claim row, through the real app, Redis and PostgreSQL.</summary>
+/// <summary>Every status of the claim endpoint (README: HTTP API), through the real app, Redis and PostgreSQL.</summary>
 public sealed class ClaimsApiTests(AppFactory app) : IClassFixture<AppFactory>
 {
     private readonly HttpClient _member = app.CreateClient();

@@ -6,7 +6,7 @@ using StackExchange.Redis;
 
 namespace FlashSaleUI.Tests.Integration.Redis;
 
-/// <summary>The seeds' failure modes, made certain: callers arrive in waves of 64, and a barrier holds every caller
+/// <summary>The usual alternatives' failure modes, made certain: callers arrive in waves of 64, and a barrier holds every caller
 /// of a wave between its read and its write, which is exactly the window a real race opens by chance.</summary>
 public sealed class RaceConditionTests(StandaloneRedis redis) : IClassFixture<StandaloneRedis>
 {
@@ -50,7 +50,7 @@ public sealed class RaceConditionTests(StandaloneRedis redis) : IClassFixture<St
         });
 
         // exactly one winner per wave: the other 63 callers fail although stock is left, and with no retry
-        // budget the sale ends with stock unsold (the seeds' "20% failed", at 64-way contention)
+        // budget the sale ends with stock unsold (a published Valkey test saw "20% failed"; here at 64-way contention)
         var waves = (Claims + Wave - 1) / Wave;
         Assert.Equal(Claims, attempts);
         Assert.Equal(waves, granted);

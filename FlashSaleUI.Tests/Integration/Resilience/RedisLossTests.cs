@@ -56,6 +56,8 @@ public sealed class RedisLossTests(WatchedApp app) : IClassFixture<WatchedApp>
                 && (long)await redis.StringGetAsync(keys.Stock) == Stock - FirstPhase,
             TimeSpan.FromSeconds(10), async () => $"issued {await redis.SetLengthAsync(keys.Issued)}, remaining {await redis.StringGetAsync(keys.Stock)}");
         Assert.Contains(code, app.Services.GetRequiredService<LiveStateGuard>().LastRepair?.EventCode ?? "");
+        var pipelineView = await (await _operator.GetAsync("/api/pipeline")).JsonAsync(); // what operators see
+        Assert.True(pipelineView.GetProperty("liveStateRepairs").GetInt64() >= 1);
 
         var second = await ClaimAllAsync(code, Enumerable.Range(0, 1_500));
         Assert.Equal(FirstPhase, second.Take(FirstPhase).Count(s => s == HttpStatusCode.Conflict));
