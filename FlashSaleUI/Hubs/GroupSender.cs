@@ -1,11 +1,9 @@
-using Microsoft.AspNetCore.SignalR;
-
 namespace FlashSaleUI.Hubs;
 
-/// <summary>Sends one event's stats to its SignalR group, newest first: while a send is still being written (a slow
+/// <summary>Sends one event's stats (to its SignalR group), newest first: while a send is still being written (a slow
 /// client holds it up), later snapshots replace each other and only the newest goes next. The stats publisher never
 /// waits on browsers, so one slow client cannot stall the samples of every event.</summary>
-public sealed class GroupSender(IHubContext<SalesHub> hub, string group, ILogger log)
+public sealed class GroupSender(Func<StatsMessage, Task> send, ILogger log)
 {
     private readonly object _gate = new();
     private StatsMessage? _pending;
@@ -38,8 +36,8 @@ public sealed class GroupSender(IHubContext<SalesHub> hub, string group, ILogger
                 next = _pending;
                 _pending = null;
             }
-            try { await hub.Clients.Group(group).SendAsync(SalesHub.StatsMethod, next); }
-            catch (Exception e) { log.LogDebug(e, "Sending stats to {Group} failed", group); }
+            try { await send(next); }
+            catch (Exception e) { log.LogDebug(e, "Sending stats for {Event} failed", next.Code); }
         }
     }
 }

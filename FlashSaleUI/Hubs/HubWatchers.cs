@@ -61,7 +61,8 @@ public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub, IEve
             watching.Add(code);
             if (!_events.TryGetValue(code, out var entry))
             {
-                var sender = new GroupSender(hub, Group(code), log);
+                var group = hub.Clients.Group(Group(code));
+                var sender = new GroupSender(message => group.SendAsync(SalesHub.StatsMethod, message), log);
                 var subscription = feed.Subscribe(code, snapshot => sender.PostAsync(StatsMessage.From(snapshot)));
                 _events[code] = entry = (subscription, []);
             }
