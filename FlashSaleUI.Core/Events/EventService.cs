@@ -11,6 +11,11 @@ public sealed record CreateEventResult(CreateEventStatus Status, EventView? Even
 /// live numbers (Redis). The one place pages and endpoints go for events.</summary>
 public sealed class EventService(IEventStore store, ILiveEventStore live, TimeProvider clock)
 {
+    /// <summary>How long a sampled record (name, window) is reused before PostgreSQL is asked again; changes made on
+    /// this instance are seen at once, changes made on another instance within this time.</summary>
+    public static readonly TimeSpan RecordTtl = TimeSpan.FromSeconds(2);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<EventCode, (FlashSaleEvent Sale, long Persisted, DateTimeOffset ReadAt)> _records = new();
+
     public async Task<CreateEventResult> CreateAsync(NewEvent input, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
@@ -48,9 +53,30 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
             .ToList();
     }
 
-    /// <summary>Samples several events at once: one PostgreSQL query, one Redis call per event.</summary>
-    public async Task<IReadOnlyList<(EventCode Code, EventSample Sample)>> SampleAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default) =>
-        await JoinLiveAsync(await store.GetWithPersistedAsync(codes, ct));
+    /// <summary>Samples several events at once: one Redis call per event, and PostgreSQL only for events whose
+    /// record is not known here, is older than <see cref="RecordTtl"/>, or whose stored count can have moved (Redis
+    /// has issued more than was stored). A quiet sale is not re-read from PostgreSQL on every tick.</summary>
+    public async Task<IReadOnlyList<(EventCode Code, EventSample Sample)>> SampleAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default)
+    {
+        var counters = (await Task.WhenAll(codes.Select(live.ReadAsync))).Zip(codes, (c, code) => (Code: code, Live: c)).ToList();
+        var now = clock.GetUtcNow();
+        var stale = counters.Where(c => !_records.TryGetValue(c.Code, out var r) || now - r.ReadAt >= RecordTtl
+                                        || (c.Live?.Issued ?? -1) != r.Persisted).Select(c => c.Code).ToList();
+        if (stale.Count > 0)
+        {
+            if (_records.Count > 10_000) _records.Clear();
+            var found = await store.GetWithPersistedAsync(stale, ct);
+            foreach (var code in stale) _records.TryRemove(code, out _);
+            foreach (var (sale, persisted) in found) _records[sale.Code] = (sale, persisted, now);
+        }
+        now = clock.GetUtcNow();
+        return counters.Where(c => _records.ContainsKey(c.Code)).Select(c =>
+        {
+            var (sale, persisted, _) = _records[c.Code];
+            return (c.Code, new EventSample(EventView.From(sale, c.Live, persisted, now),
+                c.Live?.Outcomes ?? new Dictionary<string, long>(), c.Live?.OutboxBacklog ?? 0));
+        }).ToList();
+    }
 
     /// <summary>The record (with its persisted count) joined with what Redis holds for each event now.</summary>
     private async Task<IReadOnlyList<(EventCode Code, EventSample Sample)>> JoinLiveAsync(IReadOnlyList<(FlashSaleEvent Sale, long Persisted)> sales)
@@ -77,6 +103,7 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         if (sale is null) return null;
         var (opensAt, closedAt) = change(sale);
         var updated = await store.UpdateWindowAsync(code, opensAt, closedAt, ct);
+        _records.TryRemove(code, out _);
         if (updated is null) return null;
         await live.PlaceAsync(updated);
         return await GetAsync(code, ct);
