@@ -59,11 +59,12 @@ public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, Time
     {
         var sale = await store.GetAsync(code, ct);
         if (sale is null) return false;
-        await RepairAsync(sale, "a claim found it missing in Redis", ct);
+        await RepairAsync(sale, "a claim found it missing in Redis", ct, onlyIfChanged: true);
         return true;
     }
 
-    private async Task RepairAsync(FlashSaleEvent sale, string reason, CancellationToken ct)
+    /// <param name="onlyIfChanged">report it only if this call changed Redis (another instance may have been first)</param>
+    private async Task RepairAsync(FlashSaleEvent sale, string reason, CancellationToken ct, bool onlyIfChanged = false)
     {
         var restored = 0L;
         await foreach (var page in store.StoredMembersAsync(sale.Code, MemberPage, ct))
@@ -72,7 +73,7 @@ public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, Time
             restored += page.Count;
         }
         var placement = await live.PlaceAsync(sale, last: true);
-        if (placement.Change == PlacementChange.None && reason.StartsWith("a claim", StringComparison.Ordinal)) return; // another instance was first
+        if (onlyIfChanged && placement.Change == PlacementChange.None) return;
         Interlocked.Increment(ref _repairCount);
         _repairs.Add(1);
         LastRepair = new LiveStateRepair(sale.Code.Value, reason, restored, placement.Issued, placement.Remaining, clock.GetUtcNow());

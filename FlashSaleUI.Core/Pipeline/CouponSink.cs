@@ -20,8 +20,6 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
 {
     private readonly string _clientId = InstanceName.Create("sink");
 
-    private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(30);
-
     protected override Task ExecuteAsync(CancellationToken stop) =>
         !options.Value.SinkEnabled ? Task.CompletedTask
         // Consume blocks, so the loop gets a thread of its own.
@@ -30,25 +28,11 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
     /// <summary>Runs the consumer; whatever it throws (a ConsumeException of any kind, max.poll.interval exceeded
     /// while PostgreSQL was down, a broken client), a new consumer takes over after a backoff. Uncommitted
     /// messages are read again and insert nothing twice.</summary>
-    private async Task SuperviseAsync(CancellationToken stop)
+    private Task SuperviseAsync(CancellationToken stop) => Restarting.RunAsync(RunAsync, (e, delay) =>
     {
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                await RunAsync(stop);
-                return;
-            }
-            catch (Exception e) when (!stop.IsCancellationRequested)
-            {
-                metrics.RecordSinkRestart($"consumer failed ({e.GetBaseException().Message}); restarted");
-                log.LogError(e, "Sink consumer failed; a new one starts in {Delay} s", delay.TotalSeconds);
-                try { await Task.Delay(delay, clock, stop); } catch (OperationCanceledException) { return; }
-                delay = TimeSpan.FromTicks(Math.Min(MaxRestartDelay.Ticks, delay.Ticks * 2));
-            }
-        }
-    }
+        metrics.RecordSinkRestart($"consumer failed ({e.GetBaseException().Message}); restarted");
+        log.LogError(e, "Sink consumer failed; a new one starts in {Delay} s", delay.TotalSeconds);
+    }, clock, stop);
 
     private async Task RunAsync(CancellationToken stop)
     {

@@ -20,8 +20,6 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
     private readonly Dictionary<EventCode, EventRelayState> _events = new();
     private PipelineOptions Options => options.Value;
 
-    private static readonly TimeSpan MaxRestartDelay = TimeSpan.FromSeconds(30);
-
     /// <summary>Runs the relay; a producer that fails for good (a fatal idempotent-producer error) or anything
     /// unexpected is replaced by a new one after a backoff. Entries stay in the outbox meanwhile.</summary>
     protected override async Task ExecuteAsync(CancellationToken stop)
@@ -34,22 +32,11 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
     {
         if (!Options.RelayEnabled) return;
         await Task.Yield();
-        var delay = TimeSpan.FromSeconds(1);
-        while (!stop.IsCancellationRequested)
+        await Restarting.RunAsync(RunAsync, (e, delay) =>
         {
-            try
-            {
-                await RunAsync(stop);
-                return;
-            }
-            catch (Exception e) when (!stop.IsCancellationRequested)
-            {
-                metrics.RecordRelayRestart($"producer failed ({e.GetBaseException().Message}); restarted");
-                log.LogError(e, "Relay failed; a new producer starts in {Delay} s", delay.TotalSeconds);
-                await Delay(delay, stop);
-                delay = TimeSpan.FromTicks(Math.Min(MaxRestartDelay.Ticks, delay.Ticks * 2));
-            }
-        }
+            metrics.RecordRelayRestart($"producer failed ({e.GetBaseException().Message}); restarted");
+            log.LogError(e, "Relay failed; a new producer starts in {Delay} s", delay.TotalSeconds);
+        }, clock, stop);
     }
 
     private async Task RunAsync(CancellationToken stop)
