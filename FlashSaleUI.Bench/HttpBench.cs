@@ -75,6 +75,15 @@ public static class HttpBench
             var trivial = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency {url}/health/live");
             table.Add(role, "GET /health/live (trivial: the HTTP ceiling)", trivial.Rps, trivial.P50, trivial.P99, trivial.Non2xx, "");
 
+            // what every member loads before claiming: the claim page and the event read
+            var page = await CreateEventAsync(http, 1_000);
+            var claimPage = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency {url}/claim/{page}");
+            table.Add(role, "GET /claim/{code} (member page)", claimPage.Rps, claimPage.P50, claimPage.P99, claimPage.Non2xx,
+                $"{claimPage.Rps / trivial.Rps:F2} of trivial");
+            var eventRead = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency {url}/api/events/{page}");
+            table.Add(role, "GET /api/events/{code}", eventRead.Rps, eventRead.P50, eventRead.P99, eventRead.Non2xx,
+                $"{eventRead.Rps / trivial.Rps:F2} of trivial");
+
             // granted: a stock no run can exhaust, so every claim is issued (a unique member id per request)
             var open = await CreateEventAsync(http, EventValidation.MaxStock);
             var issued = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{open}/claims");
