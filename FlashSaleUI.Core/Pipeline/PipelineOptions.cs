@@ -16,7 +16,9 @@ public sealed class PipelineOptions
     public int SinkBatch { get; set; } = 5_000;
     /// <summary>How long the sink waits to fill a batch once a first message arrived.</summary>
     public int SinkLingerMs { get; set; } = 20;
-    public int ReconcileIntervalSeconds { get; set; } = 30;
+    /// <summary>How often issued (Redis) and stored (PostgreSQL) are compared; a gap seen twice running is re-enqueued,
+    /// so coupons lost with an embedded broker that died come back within about two intervals.</summary>
+    public int ReconcileIntervalSeconds { get; set; } = 10;
     /// <summary>On a graceful stop, how long the relay and the sink may keep draining outboxes and Kafka.</summary>
     public int DrainSeconds { get; set; } = 10;
 }
