@@ -15,6 +15,7 @@ builder.Services.AddLoginRateLimit();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddMudServices();
+builder.Services.AddSingleton<FlashSaleUI.Components.Member.MemberPageRenderer>();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<HubWatchers>();
 builder.Services.AddProblemDetails();
@@ -41,6 +42,7 @@ app.MapEventsApi();
 app.MapClaimsApi();
 app.MapPipelineApi();
 app.MapAccount();
+app.MapMemberPage();
 app.MapHub<SalesHub>(SalesHub.Path);
 app.MapStaticAssets();
 // our own policy (SecurityHeaders) already says frame-ancestors 'none'; Blazor's default would add a second header
