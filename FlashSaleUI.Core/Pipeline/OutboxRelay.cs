@@ -52,10 +52,8 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
             {
                 if (DateTimeOffset.UtcNow - lastCodesRefresh > TimeSpan.FromSeconds(1))
                 {
-                    codes = await ActiveCodesAsync(stop);
                     lastCodesRefresh = DateTimeOffset.UtcNow;
-                    var counters = await Task.WhenAll(codes.Select(live.ReadAsync));
-                    metrics.RelayBacklog = counters.Sum(c => c?.OutboxBacklog ?? 0);
+                    codes = await RefreshCodesAsync(stop);
                 }
                 foreach (var code in codes) _events.TryAdd(code, new EventRelayState()); // before the parallel rounds
                 var moved = await Task.WhenAll(codes.Select(code => RelayEventAsync(producer, code, _events[code], stop)));
@@ -79,10 +77,27 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         await DrainAsync(producer);
     }
 
-    /// <summary>The events whose outboxes are walked: the active ones from the record (PostgreSQL), so the cost follows
-    /// the sales that can still issue coupons or have not been stored yet, not every event ever created.</summary>
-    private async Task<IReadOnlyList<EventCode>> ActiveCodesAsync(CancellationToken ct) =>
-        (await events.ListActiveAsync(clock.GetUtcNow(), ct)).Select(e => e.Sale.Code).ToList();
+    /// <summary>The events whose outboxes are walked: those registered in Redis (placed ones) and the active ones in
+    /// the record (PostgreSQL). A registered event that is no longer active and whose outbox is empty leaves the
+    /// register, so the cost follows the live sales, not the history. PostgreSQL down: the register alone, so
+    /// coupons still flow into Kafka.</summary>
+    private async Task<IReadOnlyList<EventCode>> RefreshCodesAsync(CancellationToken ct)
+    {
+        var registered = await outbox.EventCodesAsync();
+        HashSet<EventCode>? active = null;
+        try { active = (await events.ListActiveAsync(clock.GetUtcNow(), ct)).Select(e => e.Sale.Code).ToHashSet(); }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            log.LogWarning("Relay: listing active events failed ({Error}); relaying the {Count} registered ones", e.GetBaseException().Message, registered.Count);
+        }
+        var codes = active is null ? registered : active.Union(registered).ToList();
+        var counters = await Task.WhenAll(codes.Select(live.ReadAsync));
+        metrics.RelayBacklog = counters.Sum(c => c?.OutboxBacklog ?? 0);
+        if (active is not null)
+            foreach (var (code, counter) in codes.Zip(counters))
+                if (!active.Contains(code) && (counter?.OutboxBacklog ?? 0) == 0) await outbox.ForgetAsync(code);
+        return codes;
+    }
 
     /// <summary>Stopping: send what the outboxes still hold (this relay's unacknowledged entries first), until they
     /// are empty or the drain deadline passes; entries left are sent by another instance or after the restart.</summary>
@@ -92,7 +107,7 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         var sent = 0;
         try
         {
-            var codes = await ActiveCodesAsync(deadline.Token);
+            var codes = await RefreshCodesAsync(deadline.Token);
             foreach (var code in codes) _events[code] = new EventRelayState { HasOwnPending = true };
             for (var round = 0; !deadline.IsCancellationRequested; round++)
             {

@@ -8,6 +8,10 @@ namespace FlashSaleUI.Core.Redis;
 /// <see cref="EventCode"/>, whose alphabet excludes '{', '}' and ':'.</summary>
 public sealed class EventKeys
 {
+    /// <summary>Set of the events whose outboxes the relay walks (placed events, until they are ended and drained).
+    /// Not part of any script. It lets the relay go on while PostgreSQL, its other source, is down.</summary>
+    public static readonly RedisKey Registry = "fs:events";
+
     public EventCode Code { get; }
     public RedisKey Stock { get; }
     public RedisKey Issued { get; }

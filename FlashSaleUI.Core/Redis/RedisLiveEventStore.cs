@@ -19,6 +19,7 @@ public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScrip
             last ? "1" : "0",
             .. (grantedMembers ?? []).Select(m => (RedisValue)m),
         ]).ConfigureAwait(false))!;
+        await db.SetAddAsync(EventKeys.Registry, sale.Code.Value).ConfigureAwait(false); // the relay walks it
         return new Placement((PlacementChange)(long)result[0], (long)result[1], (long)result[2]);
     }
 

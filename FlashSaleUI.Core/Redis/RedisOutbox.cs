@@ -13,6 +13,15 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
     public const string Group = "relay";
     private IDatabase Db => redis.GetDatabase();
 
+    public async Task<IReadOnlyList<EventCode>> EventCodesAsync()
+    {
+        var members = await Db.SetMembersAsync(EventKeys.Registry).ConfigureAwait(false);
+        return members.Select(m => EventCode.TryParse(m, out var c) ? c : (EventCode?)null)
+            .Where(c => c is not null).Select(c => c!.Value).ToList();
+    }
+
+    public Task ForgetAsync(EventCode code) => Db.SetRemoveAsync(EventKeys.Registry, code.Value);
+
     public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(EventCode code, string consumer, int count, bool ownPending)
     {
         var outbox = new EventKeys(code).Outbox;
