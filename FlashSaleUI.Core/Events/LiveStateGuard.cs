@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using FlashSaleUI.Core.Concurrency;
 using Microsoft.Extensions.Logging;
 
 namespace FlashSaleUI.Core.Events;
@@ -13,10 +13,9 @@ public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, Time
     ILogger<LiveStateGuard> log)
 {
     private const int MemberPage = 5_000;
-    private static readonly TimeSpan RecoverDebounce = TimeSpan.FromSeconds(1);
     private readonly Counter<long> _repairs = meters.Create(Claims.ClaimMetrics.MeterName)
         .CreateCounter<long>("flashsale.live_state.repairs", description: "Events whose Redis state was rebuilt from PostgreSQL");
-    private readonly ConcurrentDictionary<EventCode, (Task<bool> Attempt, DateTimeOffset Started)> _recoveries = new();
+    private readonly SharedResults<EventCode, bool> _recoveries = new(TimeSpan.FromSeconds(1), clock);
     private long _repairCount;
 
     /// <summary>What the dashboard and /api/pipeline show about the last repair.</summary>
@@ -41,19 +40,11 @@ public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, Time
     }
 
     /// <summary>A claim found <paramref name="code"/> unknown to Redis: if the record has it, rebuild it now. Claims
-    /// arriving meanwhile wait for the same rebuild, and a code is looked up at most once a second, so unknown
-    /// codes cannot turn into a query storm. True when the event exists and its live state was rebuilt.</summary>
-    public Task<bool> TryRecoverAsync(EventCode code, CancellationToken ct = default)
-    {
-        var now = clock.GetUtcNow();
-        if (_recoveries.TryGetValue(code, out var recent) && (!recent.Attempt.IsCompleted || now - recent.Started < RecoverDebounce))
-            return recent.Attempt;
-        if (_recoveries.Count > 10_000) _recoveries.Clear(); // bounded whatever codes callers invent
-        var attempt = new Lazy<Task<bool>>(() => RecoverAsync(code, CancellationToken.None));
-        var entry = _recoveries.AddOrUpdate(code, _ => (attempt.Value, now),
-            (_, old) => !old.Attempt.IsCompleted || now - old.Started < RecoverDebounce ? old : (attempt.Value, now));
-        return entry.Attempt.WaitAsync(ct);
-    }
+    /// arriving meanwhile wait for the same rebuild, and a code is looked up at most once a second (at once again
+    /// after a failed lookup), so unknown codes cannot turn into a query storm. True when the event exists and its
+    /// live state was rebuilt.</summary>
+    public Task<bool> TryRecoverAsync(EventCode code, CancellationToken ct = default) =>
+        _recoveries.GetOrStart(code, c => RecoverAsync(c, CancellationToken.None)).WaitAsync(ct);
 
     private async Task<bool> RecoverAsync(EventCode code, CancellationToken ct)
     {

@@ -164,7 +164,6 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
     private async Task<(List<string> Delivered, KafkaException? Fatal)> SendAsync(IProducer<string, string> producer,
         IReadOnlyList<OutboxEntry> entries, CancellationToken stop)
     {
-        KafkaException? fatal;
         var topic = kafka.Options.Topic;
         var sends = entries.Select(e => producer.ProduceAsync(topic,
             new Message<string, string> { Key = e.Coupon.EventCode, Value = e.Coupon.ToJson() }, stop)).ToArray();
@@ -178,7 +177,7 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
             if (sends[i].IsCompletedSuccessfully) delivered.Add(entries[i].Id);
             else firstError ??= sends[i].Exception?.GetBaseException().Message ?? "cancelled";
         }
-        fatal = sends.Select(t => t.Exception?.GetBaseException()).OfType<KafkaException>().FirstOrDefault(e => e.Error.IsFatal);
+        var fatal = sends.Select(t => t.Exception?.GetBaseException()).OfType<KafkaException>().FirstOrDefault(e => e.Error.IsFatal);
         if (firstError is not null)
         {
             metrics.RecordRelayFailure(entries.Count - delivered.Count, firstError);

@@ -1,4 +1,4 @@
-using System.Collections.Concurrent;
+using FlashSaleUI.Core.Concurrency;
 using FlashSaleUI.Core.Events;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -11,18 +11,10 @@ namespace FlashSaleUI.Components.Member;
 public sealed class MemberPageRenderer(IServiceScopeFactory scopes, EventService events, ILoggerFactory loggers, TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
-    private readonly ConcurrentDictionary<string, (Task<string> Html, DateTimeOffset RenderedAt)> _pages = new();
+    private readonly SharedResults<string, string> _pages = new(MaxAge, clock);
 
-    public Task<string> RenderAsync(string code)
-    {
-        var now = clock.GetUtcNow();
-        if (_pages.TryGetValue(code, out var page) && now - page.RenderedAt < MaxAge && !page.Html.IsFaulted) return page.Html;
-        if (_pages.Count > 10_000) _pages.Clear(); // bounded whatever codes callers invent
-        // one render per code at a time: concurrent requests share it
-        var render = new Lazy<Task<string>>(() => RenderNowAsync(code));
-        return _pages.AddOrUpdate(code, _ => (render.Value, now),
-            (_, old) => now - old.RenderedAt < MaxAge && !old.Html.IsFaulted ? old : (render.Value, now)).Html;
-    }
+    /// <summary>The page of this code: a copy at most a second old, or the one render now under way.</summary>
+    public Task<string> RenderAsync(string code) => _pages.GetOrStart(code, RenderNowAsync);
 
     private async Task<string> RenderNowAsync(string code)
     {
