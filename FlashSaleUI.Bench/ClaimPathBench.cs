@@ -67,7 +67,7 @@ public static class ClaimPathBench
         var endpoint = ConfigurationOptions.Parse(redis).EndPoints[0].ToString()!.Split(':');
         var keys = new EventKeys(code);
         var args = $"-h {endpoint[0]} -p {endpoint[1]} -n {Claims} -c 50 -P 16 -r 1000000000 --csv " +
-                   $"EVALSHA {Convert.ToHexStringLower(sha)} 5 {keys.Stock} {keys.Issued} {keys.Window} {keys.Outcomes} {keys.Outbox} " +
+                   $"EVALSHA {Convert.ToHexStringLower(sha)} 5 {keys.Stock} {keys.Grants} {keys.Window} {keys.Outcomes} {keys.Outbox} " +
                    $"rb:__rand_int__ {code.Value} rb-claim";
         var output = Run("redis-benchmark", args);
         // --csv: "test","rps",...  then one row per test

@@ -1,5 +1,7 @@
+using FlashSaleUI.Core.Audit;
 using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Configuration;
+using FlashSaleUI.Core.Coupons;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Kafka;
 using FlashSaleUI.Core.Pipeline;
@@ -46,6 +48,8 @@ public static class DependencyInjection
         services.AddDbContextFactory<FlashSaleDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<IEventStore, PostgresEventStore>();
+        services.AddSingleton<IStoredCoupons, PostgresStoredCoupons>();
+        services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<EventService>();
         services.Configure<LiveStateOptions>(configuration.GetSection(LiveStateOptions.Section));
         services.AddSingleton<LiveStateGuard>();

@@ -15,6 +15,7 @@ builder.Services.AddLoginRateLimit();
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddCascadingAuthenticationState();
 builder.Services.AddMudServices();
+builder.Services.AddHttpContextAccessor(); // the operator's address for the audit trail
 builder.Services.AddSingleton<FlashSaleUI.Components.Member.MemberPageRenderer>();
 builder.Services.AddSignalR();
 builder.Services.AddSingleton<HubWatchers>();
@@ -40,6 +41,7 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapEventsApi();
 app.MapClaimsApi();
+app.MapCouponsApi();
 app.MapPipelineApi();
 app.MapAccount();
 app.MapMemberPage();

@@ -6,24 +6,25 @@
 --
 -- KEYS (all carry the event's hash tag {CODE}, so they share one slot and the script runs on Redis Cluster):
 --   KEYS[1] fs:{CODE}:stock     string  remaining stock; absent => the event is unknown here
---   KEYS[2] fs:{CODE}:issued    set     member ids granted a coupon
+--   KEYS[2] fs:{CODE}:grants    hash    member id -> claim id, for every member granted a coupon (the claim id is
+--                                       what the member's coupon code is read from)
 --   KEYS[3] fs:{CODE}:window    hash    opensAt, closesAt (unix ms, each optional); closed = "1" once closed
 --   KEYS[4] fs:{CODE}:outcomes  hash    attempt counters: issued, duplicate, soldOut, notOpen
 --   KEYS[5] fs:{CODE}:outbox    stream  one entry per issued coupon; the relay carries it to Kafka
 -- ARGV:
 --   ARGV[1] member id (validated by the caller: 1-64 of A-Za-z0-9 - _ . @)
 --   ARGV[2] event code (the CODE of the keys; copied into the outbox entry)
---   ARGV[3] claim id (optional; without it the outbox entry id identifies the claim)
+--   ARGV[3] claim id (optional; without it the claim is identified as CODE-<outbox entry id>)
 -- Returns:
 --   n >= 0  issued: n is the stock left after this claim
 --   -1 not found    -2 sold out    -3 duplicate (this member already has one)    -4 not open (before
 --   opensAt, at/after closesAt, or closed by an operator)
 -- Nothing is written for an unknown event, so random codes cannot create keys.
--- Rejections never touch the issued set (a common pattern adds then removes the member; checking first halves the
+-- Rejections never touch the grants (a common pattern adds then removes the member; checking first halves the
 -- writes that replicas and the AOF see when most callers are turned away, as they are in a flash sale).
 --
 -- Try it:  redis-cli SET 'fs:{DEMO}:stock' 3
---          redis-cli --eval redis-scripts/claim.lua 'fs:{DEMO}:stock' 'fs:{DEMO}:issued' 'fs:{DEMO}:window' \
+--          redis-cli --eval redis-scripts/claim.lua 'fs:{DEMO}:stock' 'fs:{DEMO}:grants' 'fs:{DEMO}:window' \
 --                    'fs:{DEMO}:outcomes' 'fs:{DEMO}:outbox' , member-1 DEMO
 
 local stock = redis.call('GET', KEYS[1])
@@ -31,7 +32,7 @@ if not stock then
   return -1
 end
 
-if redis.call('SISMEMBER', KEYS[2], ARGV[1]) == 1 then
+if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then
   redis.call('HINCRBY', KEYS[4], 'duplicate', 1)
   return -3
 end
@@ -51,11 +52,12 @@ if tonumber(stock) <= 0 then
 end
 
 local remaining = redis.call('DECR', KEYS[1])
-redis.call('SADD', KEYS[2], ARGV[1])
 redis.call('HINCRBY', KEYS[4], 'issued', 1)
 if ARGV[3] and ARGV[3] ~= '' then
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
   redis.call('XADD', KEYS[5], '*', 'claimId', ARGV[3], 'eventCode', ARGV[2], 'memberId', ARGV[1], 'issuedAt', now)
 else
-  redis.call('XADD', KEYS[5], '*', 'eventCode', ARGV[2], 'memberId', ARGV[1], 'issuedAt', now)
+  local id = redis.call('XADD', KEYS[5], '*', 'eventCode', ARGV[2], 'memberId', ARGV[1], 'issuedAt', now)
+  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. '-' .. id)
 end
 return remaining

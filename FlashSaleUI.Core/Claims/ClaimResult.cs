@@ -9,19 +9,20 @@ public enum ClaimStatus
     NotOpen,
 }
 
-/// <summary>The answer to one claim. <see cref="Remaining"/> is the stock left after an issued claim, else null.</summary>
-public readonly record struct ClaimResult(ClaimStatus Status, long? Remaining = null)
+/// <summary>The answer to one claim. <see cref="Remaining"/> is the stock left after an issued claim and
+/// <see cref="CouponCode"/> the member's code, else both are null.</summary>
+public readonly record struct ClaimResult(ClaimStatus Status, long? Remaining = null, string? CouponCode = null)
 {
     public static readonly ClaimResult Duplicate = new(ClaimStatus.Duplicate);
     public static readonly ClaimResult SoldOut = new(ClaimStatus.SoldOut);
     public static readonly ClaimResult NotFound = new(ClaimStatus.NotFound);
     public static readonly ClaimResult NotOpen = new(ClaimStatus.NotOpen);
-    public static ClaimResult Issued(long remaining) => new(ClaimStatus.Issued, remaining);
+    public static ClaimResult Issued(long remaining, string? couponCode = null) => new(ClaimStatus.Issued, remaining, couponCode);
 
-    /// <summary>Maps claim.lua's return code (see its header).</summary>
-    public static ClaimResult FromScript(long code) => code switch
+    /// <summary>Maps claim.lua's return code (see its header); a grant carries the coupon code of its claim id.</summary>
+    public static ClaimResult FromScript(long code, string? claimId = null) => code switch
     {
-        >= 0 => Issued(code),
+        >= 0 => Issued(code, claimId is null ? null : Claims.CouponCode.From(claimId)),
         -1 => NotFound,
         -2 => SoldOut,
         -3 => Duplicate,

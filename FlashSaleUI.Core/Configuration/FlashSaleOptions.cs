@@ -24,4 +24,7 @@ public sealed class RateLimitOptions
     /// <summary>Claims per second from one client address. Generous: carrier NAT puts many phones behind one address.</summary>
     public int PerAddressPerSecond { get; set; } = 100;
     public int PerAddressBurst { get; set; } = 200;
+    /// <summary>Coupon lookups (GET .../claims/{memberId}) per minute from one client address, and the burst.</summary>
+    public int LookupsPerAddressPerMinute { get; set; } = 30;
+    public int LookupsPerAddressBurst { get; set; } = 30;
 }

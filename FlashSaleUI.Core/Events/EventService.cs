@@ -1,3 +1,5 @@
+using FlashSaleUI.Core.Audit;
+
 namespace FlashSaleUI.Core.Events;
 
 public enum CreateEventStatus { Created, Invalid, Conflict }
@@ -6,6 +8,8 @@ public enum CreateEventStatus { Created, Invalid, Conflict }
 public sealed record EventSample(EventView View, IReadOnlyDictionary<string, long> Outcomes, long OutboxBacklog);
 
 public sealed record CreateEventResult(CreateEventStatus Status, EventView? Event, Dictionary<string, string[]> Errors);
+
+public sealed record EventChangeResult(EventChangeStatus Status, EventView? Event, Dictionary<string, string[]> Errors);
 
 /// <summary>Creating, reading, opening and closing events: the durable record (PostgreSQL) joined with the
 /// live numbers (Redis). The one place pages and endpoints go for events.</summary>
@@ -16,12 +20,12 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     public static readonly TimeSpan RecordTtl = TimeSpan.FromSeconds(2);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<EventCode, (FlashSaleEvent Sale, long Persisted, DateTimeOffset ReadAt)> _records = new();
 
-    public async Task<CreateEventResult> CreateAsync(NewEvent input, CancellationToken ct = default)
+    public async Task<CreateEventResult> CreateAsync(NewEvent input, AuditActor? actor = null, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         if (!EventValidation.TryCreate(input, now, out var sale, out var errors))
             return new CreateEventResult(CreateEventStatus.Invalid, null, errors);
-        if (!await store.TryAddAsync(sale!, ct))
+        if (!await store.TryAddAsync(sale!, actor ?? AuditActor.System, ct))
         {
             // The record first, then Redis. If placing failed after the record was written, the operator's retry
             // of the same event must finish the job, not answer 409 and leave claims finding nothing.
@@ -90,22 +94,56 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     }
 
     /// <summary>Opens now: the opening time moves to now if it was later, and a close is undone.</summary>
-    public Task<EventView?> OpenAsync(EventCode code, CancellationToken ct = default) =>
-        ChangeWindowAsync(code, s => (s.OpensAt is { } o && o > clock.GetUtcNow() ? clock.GetUtcNow() : s.OpensAt, null), ct);
+    public Task<EventChangeResult> OpenAsync(EventCode code, AuditActor? actor = null, CancellationToken ct = default) =>
+        ChangeAsync(code, AuditAction.Open, actor, s => EventDecision.Change(s with
+        {
+            OpensAt = s.OpensAt is { } o && o > clock.GetUtcNow() ? clock.GetUtcNow() : s.OpensAt, ClosedAt = null,
+        }), ct);
 
-    public Task<EventView?> CloseAsync(EventCode code, CancellationToken ct = default) =>
-        ChangeWindowAsync(code, s => (s.OpensAt, s.ClosedAt ?? clock.GetUtcNow()), ct);
+    public Task<EventChangeResult> CloseAsync(EventCode code, AuditActor? actor = null, CancellationToken ct = default) =>
+        ChangeAsync(code, AuditAction.Close, actor, s => EventDecision.Change(s with { ClosedAt = s.ClosedAt ?? clock.GetUtcNow() }), ct);
 
-    private async Task<EventView?> ChangeWindowAsync(EventCode code,
-        Func<FlashSaleEvent, (DateTimeOffset? OpensAt, DateTimeOffset? ClosedAt)> change, CancellationToken ct)
+    /// <summary>Calls off a sale that has not opened yet (a running sale is closed instead).</summary>
+    public Task<EventChangeResult> CancelAsync(EventCode code, AuditActor? actor = null, CancellationToken ct = default) =>
+        ChangeAsync(code, AuditAction.Cancel, actor, s => s.StateAt(clock.GetUtcNow(), s.Stock) == EventState.Scheduled
+            ? EventDecision.Change(s with { ClosedAt = clock.GetUtcNow() })
+            : EventDecision.Conflict("Only a sale that has not opened can be cancelled; close it instead."), ct);
+
+    /// <summary>Adds stock to a sale that has not been closed: Redis adds the same amount to what remains, atomically
+    /// with claims, so a sold-out sale reopens at once.</summary>
+    public Task<EventChangeResult> TopUpAsync(EventCode code, long amount, AuditActor? actor = null, CancellationToken ct = default) =>
+        ChangeAsync(code, AuditAction.TopUp, actor, s =>
+        {
+            if (amount < 1 || s.Stock + amount > EventValidation.MaxStock)
+                return EventDecision.Invalid(new() { ["add"] =
+                    [$"Add a whole number from 1 to {EventValidation.MaxStock - s.Stock:N0} (stock is at most {EventValidation.MaxStock:N0})."] });
+            return s.StateAt(clock.GetUtcNow(), 1) == EventState.Closed
+                ? EventDecision.Conflict("The sale is closed; open it again before adding stock.")
+                : EventDecision.Change(s with { Stock = (int)(s.Stock + amount) });
+        }, ct);
+
+    /// <summary>Renames a sale or moves its window, before it opens.</summary>
+    public Task<EventChangeResult> EditAsync(EventCode code, EventEdit edit, AuditActor? actor = null, CancellationToken ct = default) =>
+        ChangeAsync(code, AuditAction.Edit, actor, s =>
+        {
+            if (s.StateAt(clock.GetUtcNow(), s.Stock) != EventState.Scheduled)
+                return EventDecision.Conflict("Name and window can be edited only before the sale opens.");
+            var errors = EventValidation.ValidateEdit(edit);
+            return errors.Count > 0 ? EventDecision.Invalid(errors) : EventDecision.Change(s with
+            {
+                Name = edit.Name?.Trim() ?? s.Name,
+                OpensAt = edit.OpensAt?.ToUniversalTime(),
+                ClosesAt = edit.ClosesAt?.ToUniversalTime(),
+            });
+        }, ct);
+
+    private async Task<EventChangeResult> ChangeAsync(EventCode code, string action, AuditActor? actor,
+        Func<FlashSaleEvent, EventDecision> decide, CancellationToken ct)
     {
-        var sale = await store.GetAsync(code, ct);
-        if (sale is null) return null;
-        var (opensAt, closedAt) = change(sale);
-        var updated = await store.UpdateWindowAsync(code, opensAt, closedAt, ct);
+        var (decision, changed) = await store.ChangeAsync(code, decide, actor ?? AuditActor.System, action, ct);
         _records.TryRemove(code, out _);
-        if (updated is null) return null;
-        await live.PlaceAsync(updated);
-        return await GetAsync(code, ct);
+        if (changed is null) return new EventChangeResult(decision.Status, null, decision.Errors);
+        await live.PlaceAsync(changed);
+        return new EventChangeResult(EventChangeStatus.Changed, await GetAsync(code, ct), decision.Errors);
     }
 }

@@ -22,6 +22,18 @@ public static class EventValidation
         return errors;
     }
 
+    /// <summary>Errors of an edit (name optional: unchanged when null; the window is replaced as given).</summary>
+    public static Dictionary<string, string[]> ValidateEdit(EventEdit edit)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var name = edit.Name?.Trim();
+        if (edit.Name is not null && (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl)))
+            errors["name"] = [$"Name must be 1-{MaxNameLength} printable characters."];
+        if (edit.OpensAt is { } o && edit.ClosesAt is { } c && c <= o)
+            errors["closesAt"] = ["The event must close after it opens."];
+        return errors;
+    }
+
     /// <summary>Validates and, when valid, builds the event record.</summary>
     public static bool TryCreate(NewEvent input, DateTimeOffset now, out FlashSaleEvent? created, out Dictionary<string, string[]> errors)
     {

@@ -58,7 +58,7 @@ public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, Time
     private async Task RepairAsync(FlashSaleEvent sale, string reason, CancellationToken ct, bool onlyIfChanged = false)
     {
         var restored = 0L;
-        await foreach (var page in store.StoredMembersAsync(sale.Code, MemberPage, ct))
+        await foreach (var page in store.StoredGrantsAsync(sale.Code, MemberPage, ct))
         {
             await live.PlaceAsync(sale, page, last: false);
             restored += page.Count;

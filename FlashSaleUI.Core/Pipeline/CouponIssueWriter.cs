@@ -1,3 +1,4 @@
+using FlashSaleUI.Core.Claims;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -43,8 +44,8 @@ public sealed class CouponIssueWriter(NpgsqlDataSource db)
         {
             await using var cmd = new NpgsqlCommand("""
                 WITH ins AS (
-                    INSERT INTO coupon_issues (event_code, member_id, claim_id, issued_at)
-                    SELECT * FROM unnest(@codes, @members, @claims, @issued)
+                    INSERT INTO coupon_issues (event_code, member_id, claim_id, coupon_code, issued_at)
+                    SELECT * FROM unnest(@codes, @members, @claims, @coupons, @issued)
                     ON CONFLICT (event_code, member_id) DO NOTHING
                     RETURNING event_code),
                 counts AS (SELECT event_code, count(*) AS n FROM ins GROUP BY event_code),
@@ -56,6 +57,7 @@ public sealed class CouponIssueWriter(NpgsqlDataSource db)
             cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", coupons.Select(c => c.EventCode).ToArray()));
             cmd.Parameters.Add(new NpgsqlParameter<string[]>("members", coupons.Select(c => c.MemberId).ToArray()));
             cmd.Parameters.Add(new NpgsqlParameter<string[]>("claims", coupons.Select(c => c.ClaimId).ToArray()));
+            cmd.Parameters.Add(new NpgsqlParameter<string[]>("coupons", coupons.Select(c => CouponCode.From(c.ClaimId)).ToArray()));
             cmd.Parameters.Add(new NpgsqlParameter<DateTime[]>("issued", coupons.Select(c => c.IssuedAt.UtcDateTime).ToArray())
                 { NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
             inserted = Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));

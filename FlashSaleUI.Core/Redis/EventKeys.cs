@@ -14,7 +14,8 @@ public sealed class EventKeys
 
     public EventCode Code { get; }
     public RedisKey Stock { get; }
-    public RedisKey Issued { get; }
+    /// <summary>Hash: member id -> claim id of each grant.</summary>
+    public RedisKey Grants { get; }
     public RedisKey Window { get; }
     public RedisKey Outcomes { get; }
     public RedisKey Outbox { get; }
@@ -24,7 +25,7 @@ public sealed class EventKeys
         Code = code;
         var prefix = $"fs:{{{code.Value}}}:";
         Stock = prefix + "stock";
-        Issued = prefix + "issued";
+        Grants = prefix + "grants";
         Window = prefix + "window";
         Outcomes = prefix + "outcomes";
         Outbox = prefix + "outbox";

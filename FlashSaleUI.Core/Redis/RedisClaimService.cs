@@ -10,10 +10,11 @@ public sealed class RedisClaimService(IConnectionMultiplexer redis, RedisScripts
     public async Task<ClaimResult> ClaimAsync(EventCode code, MemberId member)
     {
         var keys = new EventKeys(code);
+        var claimId = ClaimId.New();
         var result = await scripts.Claim.EvaluateAsync(redis.GetDatabase(),
-            [keys.Stock, keys.Issued, keys.Window, keys.Outcomes, keys.Outbox],
-            [member.Value, code.Value, Guid.CreateVersion7().ToString("N")]).ConfigureAwait(false);
-        var claim = ClaimResult.FromScript((long)result);
+            [keys.Stock, keys.Grants, keys.Window, keys.Outcomes, keys.Outbox],
+            [member.Value, code.Value, claimId]).ConfigureAwait(false);
+        var claim = ClaimResult.FromScript((long)result, claimId);
         metrics.Record(claim.Status);
         return claim;
     }

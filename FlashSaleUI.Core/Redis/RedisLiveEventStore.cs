@@ -5,11 +5,11 @@ namespace FlashSaleUI.Core.Redis;
 
 public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScripts scripts) : ILiveEventStore
 {
-    public async Task<Placement> PlaceAsync(FlashSaleEvent sale, IReadOnlyCollection<string>? grantedMembers = null, bool last = true)
+    public async Task<Placement> PlaceAsync(FlashSaleEvent sale, IReadOnlyCollection<Grant>? grants = null, bool last = true)
     {
         var keys = new EventKeys(sale.Code);
         var db = redis.GetDatabase();
-        var result = (RedisResult[])(await scripts.PlaceEvent.EvaluateAsync(db, [keys.Stock, keys.Window, keys.Issued],
+        var result = (RedisResult[])(await scripts.PlaceEvent.EvaluateAsync(db, [keys.Stock, keys.Window, keys.Grants],
         [
             sale.Stock,
             sale.OpensAt?.ToUnixTimeMilliseconds().ToString() ?? "",
@@ -17,7 +17,7 @@ public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScrip
             sale.ClosedAt is null ? "" : "1",
             sale.Version,
             last ? "1" : "0",
-            .. (grantedMembers ?? []).Select(m => (RedisValue)m),
+            .. (grants ?? []).SelectMany(g => new RedisValue[] { g.MemberId, g.ClaimId }),
         ]).ConfigureAwait(false))!;
         await db.SetAddAsync(EventKeys.Registry, sale.Code.Value).ConfigureAwait(false); // the relay walks it
         return new Placement((PlacementChange)(long)result[0], (long)result[1], (long)result[2]);
@@ -27,7 +27,7 @@ public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScrip
     {
         var keys = new EventKeys(code);
         var result = (RedisResult[])(await scripts.EventStats.EvaluateAsync(redis.GetDatabase(),
-            [keys.Stock, keys.Issued, keys.Outcomes, keys.Outbox, keys.Window], []).ConfigureAwait(false))!;
+            [keys.Stock, keys.Grants, keys.Outcomes, keys.Outbox, keys.Window], []).ConfigureAwait(false))!;
         if (result[0].IsNull) return null;
         var flat = (RedisResult[])result[2]!;
         var outcomes = new Dictionary<string, long>();

@@ -62,11 +62,11 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
     public async IAsyncEnumerable<IReadOnlyList<string>> IssuedMembersAsync(EventCode code, int pageSize,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
-        // SSCAN, so a large set never blocks Redis; SE.Redis follows the cursor (on the key's node in a cluster)
+        // HSCAN, so a large hash never blocks Redis; SE.Redis follows the cursor (on the key's node in a cluster)
         var page = new List<string>(pageSize);
-        await foreach (var member in Db.SetScanAsync(new EventKeys(code).Issued, pageSize: pageSize).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (var grant in Db.HashScanAsync(new EventKeys(code).Grants, pageSize: pageSize).WithCancellation(ct).ConfigureAwait(false))
         {
-            page.Add(member!);
+            page.Add(grant.Name!);
             if (page.Count < pageSize) continue;
             yield return page;
             page = new List<string>(pageSize);
@@ -78,7 +78,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
     {
         if (members.Count == 0) return 0;
         var keys = new EventKeys(code);
-        return (int)await scripts.OutboxRequeue.EvaluateAsync(Db, [keys.Issued, keys.Outbox],
+        return (int)await scripts.OutboxRequeue.EvaluateAsync(Db, [keys.Grants, keys.Outbox],
             [code.Value, .. members.Select(m => (RedisValue)m)]).ConfigureAwait(false);
     }
 

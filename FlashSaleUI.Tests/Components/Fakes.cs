@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FlashSaleUI.Core.Audit;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
 
@@ -10,18 +11,24 @@ public sealed class InMemoryEventStore : IEventStore
 {
     public ConcurrentDictionary<string, FlashSaleEvent> Events { get; } = new();
 
-    public Task<bool> TryAddAsync(FlashSaleEvent sale, CancellationToken ct = default) => Task.FromResult(Events.TryAdd(sale.Code.Value, sale));
+    public Task<bool> TryAddAsync(FlashSaleEvent sale, AuditActor actor, CancellationToken ct = default) => Task.FromResult(Events.TryAdd(sale.Code.Value, sale));
     public Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default) => Task.FromResult(Events.GetValueOrDefault(code.Value));
     public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<(FlashSaleEvent, long)>>(Events.Values.Select(e => (e, 0L)).ToList());
     public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<(FlashSaleEvent, long)>>(codes.Where(c => Events.ContainsKey(c.Value)).Select(c => (Events[c.Value], 0L)).ToList());
-    public Task<FlashSaleEvent?> UpdateWindowAsync(EventCode code, DateTimeOffset? opensAt, DateTimeOffset? closedAt, CancellationToken ct = default) =>
-        Task.FromResult<FlashSaleEvent?>(Events.TryGetValue(code.Value, out var e)
-            ? Events[code.Value] = e with { OpensAt = opensAt, ClosedAt = closedAt, Version = e.Version + 1 } : null);
+    public Task<(EventDecision Decision, FlashSaleEvent? Changed)> ChangeAsync(EventCode code, Func<FlashSaleEvent, EventDecision> decide,
+        AuditActor actor, string action, CancellationToken ct = default)
+    {
+        if (!Events.TryGetValue(code.Value, out var current)) return Task.FromResult((EventDecision.NotFound, (FlashSaleEvent?)null));
+        var decision = decide(current);
+        if (decision.Updated is not { } updated) return Task.FromResult((decision, (FlashSaleEvent?)null));
+        var changed = Events[code.Value] = updated with { Version = current.Version + 1 };
+        return Task.FromResult((decision, (FlashSaleEvent?)changed));
+    }
     public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListActiveAsync(DateTimeOffset now, CancellationToken ct = default) =>
         ListAsync(ct);
-    public async IAsyncEnumerable<IReadOnlyList<string>> StoredMembersAsync(EventCode code, int pageSize,
+    public async IAsyncEnumerable<IReadOnlyList<Grant>> StoredGrantsAsync(EventCode code, int pageSize,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
     {
         await Task.CompletedTask;
@@ -32,7 +39,7 @@ public sealed class InMemoryEventStore : IEventStore
 public sealed class InMemoryLiveEventStore : ILiveEventStore
 {
     public ConcurrentDictionary<string, FlashSaleEvent> Placed { get; } = new();
-    public Task<Placement> PlaceAsync(FlashSaleEvent sale, IReadOnlyCollection<string>? grantedMembers = null, bool last = true)
+    public Task<Placement> PlaceAsync(FlashSaleEvent sale, IReadOnlyCollection<Grant>? grants = null, bool last = true)
     {
         Placed[sale.Code.Value] = sale;
         return Task.FromResult(new Placement(PlacementChange.Placed, 0, sale.Stock));

@@ -37,6 +37,12 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         if (!_ownsDeployment) return;
         Database = await TestDatabase.CreateAsync();
+        await FlushRedisAsync();
+    }
+
+    /// <summary>Empties this app's Redis database, as a restart without persistence or a FLUSHDB would.</summary>
+    public async Task FlushRedisAsync()
+    {
         using var admin = RedisConnector.Connect(TestEnvironment.Redis + ",allowAdmin=true");
         await admin.GetServer(admin.GetEndPoints()[0]).FlushDatabaseAsync(RedisDb);
     }

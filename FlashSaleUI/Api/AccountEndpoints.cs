@@ -27,7 +27,7 @@ public static class AccountEndpoints
             if (throttle.IsBlocked(http)) return Results.Redirect($"/login?error=throttled&returnUrl={Uri.EscapeDataString(back)}");
             if (!operators.Verify(user, password))
             {
-                throttle.RecordFailure(http);
+                await throttle.RecordFailureAsync(http, user);
                 return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(back)}");
             }
             await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,

@@ -7,10 +7,11 @@ namespace FlashSaleUI.Api;
 
 public sealed record ClaimRequest(string? MemberId);
 
-/// <summary>{"status":"issued","remaining":n} or {"status":"soldOut"} ...</summary>
+/// <summary>{"status":"issued","remaining":n,"couponCode":"XXXX-XXXX-XXXX-XXXX"} or {"status":"soldOut"} ...</summary>
 public sealed record ClaimResponse(
     [property: JsonConverter(typeof(CamelCaseEnumConverter<ClaimStatus>))] ClaimStatus Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Remaining);
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Remaining,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CouponCode = null);
 
 public static class ClaimsEndpoints
 {
@@ -43,7 +44,7 @@ public static class ClaimsEndpoints
                 // a known event missing in Redis (it lost data): rebuild it from the record and claim again
                 if (result.Status == ClaimStatus.NotFound && await liveState.TryRecoverAsync(eventCode, ct))
                     result = await claims.ClaimAsync(eventCode, member);
-                return Results.Json(new ClaimResponse(result.Status, result.Remaining), statusCode: StatusFor(result.Status));
+                return Results.Json(new ClaimResponse(result.Status, result.Remaining, result.CouponCode), statusCode: StatusFor(result.Status));
             })
             .RequireRateLimiting(ClaimRateLimiting.ByAddressPolicy)
             .WithTags("Claims")

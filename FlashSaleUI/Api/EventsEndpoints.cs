@@ -1,7 +1,13 @@
+using FlashSaleUI.Core.Audit;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace FlashSaleUI.Api;
+
+/// <summary>{"add": n}: stock to add to a sale.</summary>
+public sealed record TopUpRequest(long? Add);
 
 public static class EventsEndpoints
 {
@@ -12,40 +18,78 @@ public static class EventsEndpoints
         var events = app.MapGroup("/api/events").WithTags("Events");
         var operators = events.MapGroup("").RequireAuthorization(SecurityExtensions.OperatorPolicy);
 
-        operators.MapPost("", async (HttpRequest request, EventService service, CancellationToken ct) =>
-        {
-            var (input, error) = await JsonBody.ReadAsync<NewEvent>(request, MaxBodyBytes, ct);
-            if (error is not null) return error;
-            var created = await service.CreateAsync(input!, ct);
-            return created.Status switch
-            {
-                CreateEventStatus.Created => Results.Created($"/api/events/{created.Event!.Code}", created.Event),
-                CreateEventStatus.Conflict => Results.Problem(statusCode: StatusCodes.Status409Conflict,
-                    title: "Event code exists", detail: created.Errors["code"][0]),
-                _ => Results.ValidationProblem(created.Errors),
-            };
-        }).Produces<EventView>(StatusCodes.Status201Created)
-          .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-
+        operators.MapPost("", CreateAsync).Produces<EventView>(StatusCodes.Status201Created)
+            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
         operators.MapGet("", (EventService service, CancellationToken ct) => service.ListAsync(ct));
-
-        events.MapGet("/{code}", async (string code, EventService service, CancellationToken ct) =>
-            EventCode.TryParse(code, out var eventCode) && await service.GetAsync(eventCode, ct) is { } view
-                ? Results.Ok(view)
-                : NotFound(code))
-            .Produces<EventView>().ProducesProblem(StatusCodes.Status404NotFound);
-
-        operators.MapPost("/{code}/open", (string code, EventService service, CancellationToken ct) =>
-            ChangeAsync(code, c => service.OpenAsync(c, ct))).Produces<EventView>();
-        operators.MapPost("/{code}/close", (string code, EventService service, CancellationToken ct) =>
-            ChangeAsync(code, c => service.CloseAsync(c, ct))).Produces<EventView>();
+        events.MapGet("/{code}", GetAsync);
+        operators.MapPatch("/{code}", EditAsync);
+        operators.MapPost("/{code}/open", (string code, EventService service, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(code, c => service.OpenAsync(c, OperatorActor.Of(http), ct)));
+        operators.MapPost("/{code}/close", (string code, EventService service, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(code, c => service.CloseAsync(c, OperatorActor.Of(http), ct)));
+        operators.MapPost("/{code}/cancel", (string code, EventService service, HttpContext http, CancellationToken ct) =>
+            ChangeAsync(code, c => service.CancelAsync(c, OperatorActor.Of(http), ct)));
+        operators.MapPost("/{code}/stock", TopUpAsync);
+        operators.MapGet("/{code}/audit", AuditAsync);
         return app;
     }
 
-    private static async Task<IResult> ChangeAsync(string code, Func<EventCode, Task<EventView?>> change) =>
-        EventCode.TryParse(code, out var eventCode) && await change(eventCode) is { } view ? Results.Ok(view) : NotFound(code);
+    public static async Task<IResult> CreateAsync(HttpRequest request, EventService service, CancellationToken ct)
+    {
+        var (input, error) = await JsonBody.ReadAsync<NewEvent>(request, MaxBodyBytes, ct);
+        if (error is not null) return error;
+        var created = await service.CreateAsync(input!, OperatorActor.Of(request.HttpContext), ct);
+        return created.Status switch
+        {
+            CreateEventStatus.Created => TypedResults.Created($"/api/events/{created.Event!.Code}", created.Event),
+            CreateEventStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "Event code exists", detail: created.Errors["code"][0]),
+            _ => TypedResults.ValidationProblem(created.Errors),
+        };
+    }
 
-    private static IResult NotFound(string code) =>
-        Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found",
+    public static async Task<Results<Ok<EventView>, ProblemHttpResult>> GetAsync(string code, EventService service, CancellationToken ct) =>
+        EventCode.TryParse(code, out var eventCode) && await service.GetAsync(eventCode, ct) is { } view
+            ? TypedResults.Ok(view)
+            : NotFound(code);
+
+    public static async Task<IResult> EditAsync(string code, HttpRequest request, EventService service, CancellationToken ct)
+    {
+        var (edit, error) = await JsonBody.ReadAsync<EventEdit>(request, MaxBodyBytes, ct);
+        if (error is not null) return error;
+        return await ChangeAsync(code, c => service.EditAsync(c, edit!, OperatorActor.Of(request.HttpContext), ct));
+    }
+
+    public static async Task<IResult> TopUpAsync(string code, HttpRequest request, EventService service, CancellationToken ct)
+    {
+        var (body, error) = await JsonBody.ReadAsync<TopUpRequest>(request, MaxBodyBytes, ct);
+        if (error is not null) return error;
+        if (body!.Add is not { } add)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["add"] = ["How much stock to add is required."] });
+        return await ChangeAsync(code, c => service.TopUpAsync(c, add, OperatorActor.Of(request.HttpContext), ct));
+    }
+
+    public static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> AuditAsync(string code, int? limit,
+        IAuditLog audit, CancellationToken ct) =>
+        EventCode.TryParse(code, out var eventCode)
+            ? TypedResults.Ok(await audit.ListAsync(eventCode.Value, limit ?? 100, ct))
+            : NotFound(code);
+
+    private static async Task<IResult> ChangeAsync(string code, Func<EventCode, Task<EventChangeResult>> change)
+    {
+        if (!EventCode.TryParse(code, out var eventCode)) return NotFound(code);
+        var result = await change(eventCode);
+        return result.Status switch
+        {
+            EventChangeStatus.Changed => TypedResults.Ok(result.Event),
+            EventChangeStatus.Invalid => TypedResults.ValidationProblem(result.Errors),
+            EventChangeStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
+                title: "Not allowed in this state", detail: result.Errors["state"][0]),
+            _ => NotFound(code),
+        };
+    }
+
+    private static ProblemHttpResult NotFound(string code) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found",
             detail: code.Length <= EventCode.MaxLength ? $"No event with code '{code}'." : "No such event.");
 }

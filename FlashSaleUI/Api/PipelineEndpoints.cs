@@ -1,7 +1,9 @@
+using FlashSaleUI.Core.Audit;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Kafka;
 using FlashSaleUI.Core.Pipeline;
 using FlashSaleUI.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;
 
@@ -37,15 +39,27 @@ public static class PipelineEndpoints
         pipeline.MapGet("/dead-letters", (DeadLetterService deadLetters, int? limit, CancellationToken ct) =>
             deadLetters.ListAsync(limit ?? 100, ct));
 
-        pipeline.MapPost("/dead-letters/{id:long}/replay", async (long id, DeadLetterService deadLetters, CancellationToken ct) =>
-            await deadLetters.ReplayAsync(id, ct)
-                ? Results.Accepted()
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such dead letter, or already replayed"));
-
-        pipeline.MapPost("/reconcile/{code}", async (string code, Reconciler reconciler, CancellationToken ct) =>
-            EventCode.TryParse(code, out var eventCode) && await reconciler.CheckAsync(eventCode, repair: true, ct) is { } report
-                ? Results.Ok(report)
-                : Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found"));
+        pipeline.MapPost("/dead-letters/{id:long}/replay", ReplayAsync);
+        pipeline.MapPost("/reconcile/{code}", ReconcileAsync);
         return app;
+    }
+
+    public static async Task<Results<Accepted, ProblemHttpResult>> ReplayAsync(long id, DeadLetterService deadLetters, IAuditLog audit,
+        HttpContext http, CancellationToken ct)
+    {
+        if (!await deadLetters.ReplayAsync(id, ct))
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such dead letter, or already replayed");
+        await audit.RecordAsync(OperatorActor.Of(http), AuditAction.Replay, null, $"dead letter {id}", ct);
+        return TypedResults.Accepted((string?)null);
+    }
+
+    public static async Task<Results<Ok<ReconcileReport>, ProblemHttpResult>> ReconcileAsync(string code, Reconciler reconciler,
+        IAuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        if (!EventCode.TryParse(code, out var eventCode) || await reconciler.CheckAsync(eventCode, repair: true, ct) is not { } report)
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found");
+        await audit.RecordAsync(OperatorActor.Of(http), AuditAction.Reconcile, eventCode.Value,
+            $"issued {report.Issued:N0}, stored {report.Persisted:N0}, re-enqueued {report.Requeued:N0}", ct);
+        return TypedResults.Ok(report);
     }
 }

@@ -13,26 +13,26 @@ public sealed class BasicAuthenticationHandler(
     OperatorSignInThrottle throttle)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
             || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase))
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         if (throttle.IsBlocked(Context))
         {
             Context.Items[ThrottledKey] = true;
-            return Task.FromResult(AuthenticateResult.Fail("Too many failed operator sign-ins from this address"));
+            return AuthenticateResult.Fail("Too many failed operator sign-ins from this address");
         }
         string decoded;
         try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter ?? "")); }
-        catch (FormatException) { return Task.FromResult(AuthenticateResult.Fail("Malformed Basic credentials")); }
+        catch (FormatException) { return AuthenticateResult.Fail("Malformed Basic credentials"); }
         var colon = decoded.IndexOf(':');
         if (colon < 0 || !account.Verify(decoded[..colon], decoded[(colon + 1)..]))
         {
-            throttle.RecordFailure(Context);
-            return Task.FromResult(AuthenticateResult.Fail("Wrong operator credentials"));
+            await throttle.RecordFailureAsync(Context, colon < 0 ? null : decoded[..colon]);
+            return AuthenticateResult.Fail("Wrong operator credentials");
         }
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(OperatorPrincipal.Create(account.User, Scheme.Name), Scheme.Name)));
+        return AuthenticateResult.Success(new AuthenticationTicket(OperatorPrincipal.Create(account.User, Scheme.Name), Scheme.Name));
     }
 
     private const string ThrottledKey = "flashsale.operator-throttled";

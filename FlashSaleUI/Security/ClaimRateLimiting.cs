@@ -33,6 +33,7 @@ public static class ClaimRateLimiting
                     AutoReplenishment = true,
                 });
             });
+            o.AddCouponLookupPolicy();
         });
         return services;
     }

@@ -8,7 +8,9 @@
   const button = document.getElementById('claim-button');
   const result = document.getElementById('claim-result');
   const remaining = document.getElementById('remaining');
-  const byStatus = { 200: 'issued', 409: 'duplicate', 410: 'soldOut', 404: 'notFound', 403: 'notOpen', 429: 'rateLimited', 400: 'invalid' };
+  const lookupButton = document.getElementById('lookup-button');
+  // answers carry their outcome as "status"; a 400 is a validation problem without one
+  const outcomeOf = (response, body) => body.status || (response.status === 400 ? 'invalid' : 'networkError');
 
   memberInput.value = localStorage.getItem('flashsale.member') || '';
 
@@ -18,6 +20,7 @@
     const message = template.content.firstElementChild.cloneNode(true);
     message.querySelectorAll('[data-member]').forEach(e => e.textContent = fill.member || '');
     if (fill.remaining !== undefined) message.querySelectorAll('[data-remaining]').forEach(e => e.textContent = fill.remaining.toLocaleString());
+    if (fill.couponCode) message.querySelectorAll('[data-coupon]').forEach(e => e.textContent = fill.couponCode);
     if (fill.retry) message.querySelectorAll('[data-retry]').forEach(e => e.textContent = fill.retry);
     message.querySelectorAll('time[datetime]').forEach(t => t.textContent = new Date(t.dateTime).toLocaleString());
     result.replaceChildren(message);
@@ -34,14 +37,31 @@
         method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ memberId: member }),
       });
       const body = await response.json().catch(() => ({}));
-      const outcome = byStatus[response.status] || 'networkError';
-      show(outcome, { member, remaining: body.remaining, retry: response.headers.get('Retry-After') });
+      show(outcomeOf(response, body), { member, remaining: body.remaining, couponCode: body.couponCode,
+        retry: response.headers.get('Retry-After') });
       if (body.remaining !== undefined) remaining.textContent = body.remaining.toLocaleString();
     } catch {
       show('networkError', { member });
     } finally {
       button.disabled = false;
       button.textContent = 'Claim my coupon';
+    }
+  });
+
+  lookupButton.addEventListener('click', async () => {
+    const member = memberInput.value.trim();
+    if (!member) { memberInput.reportValidity(); return; }
+    localStorage.setItem('flashsale.member', member);
+    lookupButton.disabled = true;
+    try {
+      const response = await fetch(`/api/events/${encodeURIComponent(code)}/claims/${encodeURIComponent(member)}`);
+      const body = await response.json().catch(() => ({}));
+      const outcome = response.status === 200 ? 'found' : response.status === 404 ? 'notStored' : outcomeOf(response, body);
+      show(outcome, { member, couponCode: body.couponCode, retry: response.headers.get('Retry-After') });
+    } catch {
+      show('networkError', { member });
+    } finally {
+      lookupButton.disabled = false;
     }
   });
 

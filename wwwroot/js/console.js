@@ -31,6 +31,30 @@
     document.getElementById('components-reconnect-button').addEventListener('click', retry);
   }
 
+  // Times are rendered in UTC (the server does not know the operator's zone); show them in the browser's zone, with
+  // the UTC original kept on hover (title). Blazor re-renders replace the text, so re-apply after every DOM change.
+  const localize = () => {
+    document.querySelectorAll('time[data-local]').forEach((t) => {
+      if (t.dataset.localized === t.dateTime) return;
+      const d = new Date(t.dateTime);
+      if (isNaN(d)) return;
+      t.textContent = d.toLocaleString(undefined, {
+        year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit',
+        second: t.dataset.local === 'seconds' ? '2-digit' : undefined,
+      });
+      t.dataset.localized = t.dateTime;
+    });
+  };
+  let pending = false;
+  new MutationObserver(() => {
+    if (pending) return;
+    pending = true;
+    requestAnimationFrame(() => { pending = false; localize(); });
+  }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  localize();
+
+  window.flashSale = { utcOffsetMinutes: () => -new Date().getTimezoneOffset() };
+
   Blazor.start({
     circuit: {
       reconnectionOptions: {

@@ -45,7 +45,7 @@ public abstract class ClaimAtomicityTests<TRedis>(TRedis redis) : IClassFixture<
 
         var keys = new EventKeys(code);
         Assert.Equal(0, (long)await Db.StringGetAsync(keys.Stock));
-        Assert.Equal(stock, await Db.SetLengthAsync(keys.Issued));
+        Assert.Equal(stock, await Db.HashLengthAsync(keys.Grants));
         var outcomes = (await Db.HashGetAllAsync(keys.Outcomes)).ToDictionary(e => (string)e.Name!, e => (long)e.Value);
         Assert.Equal(claims, outcomes.Values.Sum());
         Assert.Equal(stock, outcomes["issued"]);
@@ -63,7 +63,9 @@ public abstract class ClaimAtomicityTests<TRedis>(TRedis redis) : IClassFixture<
     {
         var code = await PlaceAsync(5);
         var alice = MemberId.Parse("alice");
-        Assert.Equal(ClaimResult.Issued(4), await _claims.ClaimAsync(code, alice));
+        var first = await _claims.ClaimAsync(code, alice);
+        Assert.Equal((ClaimStatus.Issued, 4L), (first.Status, first.Remaining!.Value));
+        Assert.Matches("^([0-9A-HJKMNP-TV-Z]{4}-){3}[0-9A-HJKMNP-TV-Z]{4}$", first.CouponCode);
         Assert.Equal(ClaimResult.Duplicate, await _claims.ClaimAsync(code, alice));
         Assert.Equal(4, (long)await Db.StringGetAsync(new EventKeys(code).Stock));
     }
@@ -84,7 +86,7 @@ public abstract class ClaimAtomicityTests<TRedis>(TRedis redis) : IClassFixture<
         var code = EventCode.Parse(TestCodes.New());
         Assert.Equal(ClaimResult.NotFound, await _claims.ClaimAsync(code, MemberId.Parse("alice")));
         var keys = new EventKeys(code);
-        foreach (var key in new[] { keys.Stock, keys.Issued, keys.Window, keys.Outcomes, keys.Outbox })
+        foreach (var key in new[] { keys.Stock, keys.Grants, keys.Window, keys.Outcomes, keys.Outbox })
             Assert.False(await Db.KeyExistsAsync(key), $"{key} was created for an unknown event");
     }
 
@@ -99,7 +101,7 @@ public abstract class ClaimAtomicityTests<TRedis>(TRedis redis) : IClassFixture<
         {
             Assert.Equal(ClaimResult.NotOpen, await _claims.ClaimAsync(code, MemberId.Parse("alice")));
             Assert.Equal(5, (long)await Db.StringGetAsync(new EventKeys(code).Stock));
-            Assert.Equal(0, await Db.SetLengthAsync(new EventKeys(code).Issued));
+            Assert.Equal(0, await Db.HashLengthAsync(new EventKeys(code).Grants));
         }
     }
 
@@ -121,7 +123,8 @@ public abstract class ClaimAtomicityTests<TRedis>(TRedis redis) : IClassFixture<
         var code = await PlaceAsync(2);
         await _claims.ClaimAsync(code, MemberId.Parse("warm-up")); // the script is now cached: EVALSHA will be tried first
         await FlushScriptsAsync();
-        Assert.Equal(ClaimResult.Issued(0), await _claims.ClaimAsync(code, MemberId.Parse("alice")));
+        var claim = await _claims.ClaimAsync(code, MemberId.Parse("alice"));
+        Assert.Equal((ClaimStatus.Issued, 0L), (claim.Status, claim.Remaining!.Value));
     }
 
     private async Task FlushScriptsAsync()

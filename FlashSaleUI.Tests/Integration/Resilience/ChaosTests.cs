@@ -94,7 +94,7 @@ public sealed class ChaosTests
             await using var restarted = await AppProcess.StartAsync(portB, settings);
             var keys = new EventKeys(EventCode.Parse(code));
             using var redis = RedisConnector.Connect(TestEnvironment.RedisDatabase(redisDb));
-            var issuedInRedis = await redis.GetDatabase().SetLengthAsync(keys.Issued);
+            var issuedInRedis = await redis.GetDatabase().HashLengthAsync(keys.Grants);
             await Eventually.HoldsAsync(async () => await database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'") == issuedInRedis,
                 TimeSpan.FromSeconds(90), async () => $"rows {await database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'")}, Redis {issuedInRedis}");
             await Task.Delay(2_000); // nothing more, and nothing twice, arrives

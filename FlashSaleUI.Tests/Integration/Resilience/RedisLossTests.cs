@@ -28,8 +28,7 @@ public sealed class RedisLossTests(WatchedApp app) : IClassFixture<WatchedApp>
     {
         var code = await FirstPhaseAsync();
 
-        using (var admin = RedisConnector.Connect(TestEnvironment.Redis + ",allowAdmin=true"))
-            await admin.GetServer(admin.GetEndPoints()[0]).FlushDatabaseAsync(app.RedisDb);
+        await app.FlushRedisAsync();
 
         // everyone tries, the first phase's winners included; the first claims find the sale missing and rebuild it
         var second = await ClaimAllAsync(code, Enumerable.Range(0, 1_500));
@@ -48,13 +47,13 @@ public sealed class RedisLossTests(WatchedApp app) : IClassFixture<WatchedApp>
         var keys = new EventKeys(EventCode.Parse(code));
         var redis = app.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         var forgotten = Enumerable.Range(FirstPhase - 100, 100).Select(i => (RedisValue)Member(i)).ToArray();
-        await redis.SetRemoveAsync(keys.Issued, forgotten);
+        await redis.HashDeleteAsync(keys.Grants, forgotten);
         await redis.StringIncrementAsync(keys.Stock, 100);
 
         // the watch notices without any claim, and gives the grants back to their winners
-        await Eventually.HoldsAsync(async () => await redis.SetLengthAsync(keys.Issued) == FirstPhase
+        await Eventually.HoldsAsync(async () => await redis.HashLengthAsync(keys.Grants) == FirstPhase
                 && (long)await redis.StringGetAsync(keys.Stock) == Stock - FirstPhase,
-            TimeSpan.FromSeconds(10), async () => $"issued {await redis.SetLengthAsync(keys.Issued)}, remaining {await redis.StringGetAsync(keys.Stock)}");
+            TimeSpan.FromSeconds(10), async () => $"issued {await redis.HashLengthAsync(keys.Grants)}, remaining {await redis.StringGetAsync(keys.Stock)}");
         Assert.Contains(code, app.Services.GetRequiredService<LiveStateGuard>().LastRepair?.EventCode ?? "");
         var pipelineView = await (await _operator.GetAsync("/api/pipeline")).JsonAsync(); // what operators see
         Assert.True(pipelineView.GetProperty("liveStateRepairs").GetInt64() >= 1);
@@ -91,7 +90,7 @@ public sealed class RedisLossTests(WatchedApp app) : IClassFixture<WatchedApp>
             var redis = restarted.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase(); // host started
             var keys = new EventKeys(EventCode.Parse(code));
             Assert.Equal(Stock - FirstPhase, (long)await redis.StringGetAsync(keys.Stock));
-            Assert.Equal(FirstPhase, await redis.SetLengthAsync(keys.Issued));
+            Assert.Equal(FirstPhase, await redis.HashLengthAsync(keys.Grants));
             Assert.Equal(HttpStatusCode.Conflict, (await restarted.CreateClient().ClaimAsync(code, Member(0))).StatusCode);
         }
         finally
@@ -122,7 +121,7 @@ public sealed class RedisLossTests(WatchedApp app) : IClassFixture<WatchedApp>
         Assert.Equal(Stock, await app.Database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'"));
         Assert.Equal(Stock, await app.Database.ScalarAsync($"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code}'"));
         var redis = app.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        Assert.Equal(Stock, await redis.SetLengthAsync(new EventKeys(EventCode.Parse(code)).Issued));
+        Assert.Equal(Stock, await redis.HashLengthAsync(new EventKeys(EventCode.Parse(code)).Grants));
     }
 
     private async Task<long> PersistedAsync(string code) =>

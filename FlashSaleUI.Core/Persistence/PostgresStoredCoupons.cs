@@ -1,0 +1,81 @@
+using FlashSaleUI.Core.Coupons;
+using FlashSaleUI.Core.Events;
+using Npgsql;
+
+namespace FlashSaleUI.Core.Persistence;
+
+/// <summary>Stored coupons from coupon_issues. Member ids compare byte-wise (COLLATE "C"), so a prefix search is a
+/// range on the (event_code, member_id) index, and the winners in issue order come from (event_code, issued_at).</summary>
+public sealed class PostgresStoredCoupons(NpgsqlDataSource db) : IStoredCoupons
+{
+    // every member id character sorts below DEL, so [prefix, prefix + DEL) holds exactly the ids starting with prefix
+    private const char AboveMemberAlphabet = '\u007f';
+
+    public async Task<StoredCoupon?> FindAsync(EventCode code, MemberId member, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand(
+            "SELECT member_id, coupon_code, issued_at FROM coupon_issues WHERE event_code = @code AND member_id = @member");
+        cmd.Parameters.AddWithValue("code", code.Value);
+        cmd.Parameters.AddWithValue("member", member.Value);
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        return await reader.ReadAsync(ct) ? Read(reader) : null;
+    }
+
+    public async Task<CouponPage> PageAsync(EventCode code, CouponQuery query, CancellationToken ct = default)
+    {
+        var byTime = query.Order == CouponOrder.IssuedAt;
+        var (afterTime, afterMember) = CouponCursor.Parse(query.After, byTime);
+        var limit = Math.Clamp(query.Limit, 1, CouponQuery.MaxLimit);
+        await using var cmd = db.CreateCommand($"""
+            SELECT member_id, coupon_code, issued_at FROM coupon_issues
+            WHERE event_code = @code
+              AND (@prefix::text IS NULL OR (member_id >= @prefix AND member_id < @prefix || @above))
+              AND {(byTime ? "(issued_at, member_id) > (@afterTime, @afterMember)" : "member_id > @afterMember")}
+            ORDER BY {(byTime ? "issued_at, member_id" : "member_id")}
+            LIMIT @limit
+            """);
+        cmd.Parameters.AddWithValue("code", code.Value);
+        cmd.Parameters.Add(new NpgsqlParameter<string?>("prefix", string.IsNullOrEmpty(query.MemberPrefix) ? null : query.MemberPrefix));
+        cmd.Parameters.AddWithValue("above", AboveMemberAlphabet.ToString());
+        cmd.Parameters.AddWithValue("afterTime", afterTime.UtcDateTime);
+        cmd.Parameters.AddWithValue("afterMember", afterMember);
+        cmd.Parameters.AddWithValue("limit", limit + 1); // one more tells whether there is a next page
+        var items = new List<StoredCoupon>(limit + 1);
+        await using (var reader = await cmd.ExecuteReaderAsync(ct))
+            while (await reader.ReadAsync(ct)) items.Add(Read(reader));
+        if (items.Count <= limit) return new CouponPage(items, null);
+        items.RemoveAt(limit);
+        return new CouponPage(items, CouponCursor.After(items[^1], byTime));
+    }
+
+    public async Task<long> CountAsync(EventCode code, string? memberPrefix = null, CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT count(*) FROM coupon_issues WHERE event_code = @code
+              AND (@prefix::text IS NULL OR (member_id >= @prefix AND member_id < @prefix || @above))
+            """);
+        cmd.Parameters.AddWithValue("code", code.Value);
+        cmd.Parameters.Add(new NpgsqlParameter<string?>("prefix", string.IsNullOrEmpty(memberPrefix) ? null : memberPrefix));
+        cmd.Parameters.AddWithValue("above", AboveMemberAlphabet.ToString());
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
+    }
+
+    public async Task WriteCsvAsync(EventCode code, TextWriter output, CancellationToken ct = default)
+    {
+        await using var conn = await db.OpenConnectionAsync(ct);
+        // COPY takes no parameters; the code is a validated EventCode (A-Z 0-9 - _), safe inside quotes
+        using var export = await conn.BeginTextExportAsync($"""
+            COPY (SELECT member_id AS "memberId", coupon_code AS "couponCode",
+                         to_char(issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "issuedAt"
+                  FROM coupon_issues WHERE event_code = '{code.Value}' ORDER BY issued_at, member_id)
+            TO STDOUT WITH (FORMAT csv, HEADER)
+            """, ct);
+        var buffer = new char[16 * 1024];
+        int read;
+        while ((read = await export.ReadAsync(buffer, ct)) > 0)
+            await output.WriteAsync(buffer.AsMemory(0, read), ct);
+    }
+
+    private static StoredCoupon Read(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), new DateTimeOffset(r.GetDateTime(2), TimeSpan.Zero));
+}

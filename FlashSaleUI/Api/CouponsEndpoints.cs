@@ -1,0 +1,81 @@
+using System.Text;
+using FlashSaleUI.Core.Coupons;
+using FlashSaleUI.Core.Events;
+using FlashSaleUI.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace FlashSaleUI.Api;
+
+/// <summary>{"status":"issued","couponCode":"..."}: a member's stored coupon.</summary>
+public sealed record CouponLookupResponse(string Status, string CouponCode);
+
+/// <summary>Who won: a member's own coupon (anyone, rate limited) and every winner of a sale (operators).</summary>
+public static class CouponsEndpoints
+{
+    public static IEndpointRouteBuilder MapCouponsApi(this IEndpointRouteBuilder app)
+    {
+        var events = app.MapGroup("/api/events/{code}").WithTags("Coupons");
+        events.MapGet("/claims/{memberId}", LookUpAsync).RequireRateLimiting(CouponLookupLimiting.Policy);
+        var operators = events.MapGroup("").RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        operators.MapGet("/coupons", ListAsync);
+        operators.MapGet("/coupons.csv", ExportAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
+        return app;
+    }
+
+    /// <summary>The member's coupon once it is stored. Unknown event, no coupon and not stored yet are one and the same
+    /// 404, so the answer tells nothing beyond "this member of this sale has this code".</summary>
+    public static async Task<Results<Ok<CouponLookupResponse>, NotFound<object>, ValidationProblem>> LookUpAsync(
+        string code, string memberId, IStoredCoupons coupons, CancellationToken ct)
+    {
+        if (!EventCode.TryParse(code, out var eventCode))
+            return TypedResults.ValidationProblem(Errors("code", $"Event code must be {EventCode.Rule}."));
+        if (!MemberId.TryParse(memberId, out var member))
+            return TypedResults.ValidationProblem(Errors("memberId", $"Member id must be {MemberId.Rule}."));
+        return await coupons.FindAsync(eventCode, member, ct) is { } coupon
+            ? TypedResults.Ok(new CouponLookupResponse("issued", coupon.CouponCode))
+            : TypedResults.NotFound<object>(new { status = "notFound" });
+    }
+
+    public static async Task<Results<Ok<CouponPage>, NotFound<ProblemDetails>, ValidationProblem>> ListAsync(
+        string code, string? member, string? after, int? limit, string? order, IStoredCoupons coupons, IEventStore events,
+        CancellationToken ct)
+    {
+        if (!EventCode.TryParse(code, out var eventCode))
+            return TypedResults.ValidationProblem(Errors("code", $"Event code must be {EventCode.Rule}."));
+        var byTime = string.Equals(order, "issuedAt", StringComparison.OrdinalIgnoreCase);
+        if (order is not null && !byTime && !string.Equals(order, "memberId", StringComparison.OrdinalIgnoreCase))
+            return TypedResults.ValidationProblem(Errors("order", "Order must be memberId or issuedAt."));
+        if (!string.IsNullOrEmpty(member) && !MemberId.TryParse(member, out _))
+            return TypedResults.ValidationProblem(Errors("member", $"A member search must be {MemberId.Rule}."));
+        if (limit is < 1 or > CouponQuery.MaxLimit)
+            return TypedResults.ValidationProblem(Errors("limit", $"Limit must be 1 to {CouponQuery.MaxLimit}."));
+        if (!CouponCursor.IsValid(after, byTime))
+            return TypedResults.ValidationProblem(Errors("after", "After must be the next value of a previous page."));
+        if (await events.GetAsync(eventCode, ct) is null) return EventNotFound(code);
+        return TypedResults.Ok(await coupons.PageAsync(eventCode,
+            new CouponQuery(member, after, limit ?? CouponQuery.DefaultLimit, byTime ? CouponOrder.IssuedAt : CouponOrder.MemberId), ct));
+    }
+
+    /// <summary>Streams the CSV straight from PostgreSQL to the client: a million winners never sit in memory.</summary>
+    public static async Task<Results<EmptyHttpResult, NotFound<ProblemDetails>, ValidationProblem>> ExportAsync(
+        string code, HttpContext http, IStoredCoupons coupons, IEventStore events, CancellationToken ct)
+    {
+        if (!EventCode.TryParse(code, out var eventCode))
+            return TypedResults.ValidationProblem(Errors("code", $"Event code must be {EventCode.Rule}."));
+        if (await events.GetAsync(eventCode, ct) is null) return EventNotFound(code);
+        http.Response.ContentType = "text/csv; charset=utf-8";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"{eventCode.Value}-coupons.csv\"";
+        http.Response.Headers.CacheControl = "no-store";
+        await using (var writer = new StreamWriter(http.Response.Body, new UTF8Encoding(false), 64 * 1024))
+            await coupons.WriteCsvAsync(eventCode, writer, ct);
+        return TypedResults.Empty;
+    }
+
+    private static NotFound<ProblemDetails> EventNotFound(string code) => TypedResults.NotFound(new ProblemDetails
+    {
+        Status = StatusCodes.Status404NotFound, Title = "Event not found", Detail = $"No event with code '{code}'.",
+    });
+
+    private static Dictionary<string, string[]> Errors(string field, string message) => new() { [field] = [message] };
+}
