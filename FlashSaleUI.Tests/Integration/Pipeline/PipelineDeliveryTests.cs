@@ -126,7 +126,7 @@ public sealed class PipelineDeliveryTests(PipelineFixture pipeline) : IClassFixt
     public async Task Reconciliation_re_enqueues_an_issued_coupon_that_has_no_row_and_keeps_it_in_redis()
     {
         var code = await pipeline.CreateEventAsync(5);
-        await pipeline.ClaimAsync(code, new[] { "x1", "x2", "x3" }.Select(MemberId.Parse));
+        var claims = await pipeline.ClaimAsync(code, new[] { "x1", "x2", "x3" }.Select(MemberId.Parse));
         await PipelineAssertions.AllPersistedAsync(pipeline.Database, code, 3, TimeSpan.FromSeconds(15));
 
         // a row lost after the fact (restored backup, manual delete): Redis says issued, PostgreSQL disagrees
@@ -139,10 +139,17 @@ public sealed class PipelineDeliveryTests(PipelineFixture pipeline) : IClassFixt
         await Eventually.HoldsAsync(async () => (await PipelineAssertions.RowsAsync(pipeline.Database, code)) == (3, 3, 3),
             TimeSpan.FromSeconds(15), async () => $"{await PipelineAssertions.RowsAsync(pipeline.Database, code)}");
 
+        // the re-stored row carries the coupon code the member was shown, not a new one
+        Assert.Equal(claims[1].CouponCode, await CouponCodeAsync(code, "x2"));
+
         var counters = await pipeline.Host.Get<ILiveEventStore>().ReadAsync(code);
         Assert.Equal(3, counters!.Issued);
         Assert.Equal(0, (await pipeline.Host.Get<Reconciler>().CheckAsync(code, repair: true))!.Requeued);
     }
+
+    private async Task<string?> CouponCodeAsync(EventCode code, string member) =>
+        (await pipeline.Database.RowsAsync($"SELECT coupon_code FROM coupon_issues WHERE event_code = '{code.Value}' AND member_id = '{member}'"))
+        .Single()[0];
 
     private List<string> ReadDlqReasons(int expected)
     {
