@@ -8,15 +8,26 @@ public sealed class ClaimMetrics : IDisposable
     public const string MeterName = "FlashSaleUI";
     private readonly Meter _meter;
     private readonly Counter<long> _claims;
+    private readonly Histogram<double> _latency;
+
+    /// <summary>This instance's claim latencies, for the dashboard's per-second p50/p99.</summary>
+    public LatencyHistogram Latency { get; } = new();
 
     public ClaimMetrics(IMeterFactory? factory = null)
     {
         _meter = factory?.Create(MeterName) ?? new Meter(MeterName);
         _claims = _meter.CreateCounter<long>("flashsale.claims", description: "Claims by outcome");
+        _latency = _meter.CreateHistogram<double>("flashsale.claim.duration", unit: "s",
+            description: "Time of one claim from the service's call to Redis's answer");
     }
 
-    public void Record(ClaimStatus status) =>
-        _claims.Add(1, new KeyValuePair<string, object?>("outcome", status.ToString()));
+    public void Record(ClaimStatus status, TimeSpan elapsed)
+    {
+        var outcome = new KeyValuePair<string, object?>("outcome", status.ToString());
+        _claims.Add(1, outcome);
+        _latency.Record(elapsed.TotalSeconds, outcome);
+        Latency.Record(elapsed);
+    }
 
     public void Dispose() => _meter.Dispose();
 }

@@ -9,13 +9,14 @@ public sealed class RedisClaimService(IConnectionMultiplexer redis, RedisScripts
 {
     public async Task<ClaimResult> ClaimAsync(EventCode code, MemberId member)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var keys = new EventKeys(code);
         var claimId = ClaimId.New();
         var result = await scripts.Claim.EvaluateAsync(redis.GetDatabase(),
             [keys.Stock, keys.Grants, keys.Window, keys.Outcomes, keys.Outbox],
             [member.Value, code.Value, claimId]).ConfigureAwait(false);
         var claim = ClaimResult.FromScript((long)result, claimId);
-        metrics.Record(claim.Status);
+        metrics.Record(claim.Status, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return claim;
     }
 }
