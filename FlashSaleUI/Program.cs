@@ -21,6 +21,7 @@ builder.Services.AddSignalR();
 builder.Services.AddSingleton<HubWatchers>();
 builder.Services.AddProblemDetails();
 builder.Services.AddOpenApi();
+builder.Services.AddMetricsExport(builder.Configuration);
 builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
 
 var app = builder.Build();
@@ -39,6 +40,7 @@ app.UseWebSockets();
 
 app.MapOpenApi();
 app.MapHealth();
+app.MapMetricsExport();
 app.MapEventsApi();
 app.MapClaimsApi();
 app.MapCouponsApi();

@@ -43,12 +43,15 @@ public static class SecurityExtensions
 
     private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
     {
-        if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = status;
+        if (IsForMachines(ctx.Request)) ctx.Response.StatusCode = status;
         else ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
 
     // The API accepts the console's cookie too: a cookie-authenticated call carries no Basic header.
-    private static bool IsApi(HttpRequest request) =>
-        request.Path.StartsWithSegments("/api") && !request.Cookies.ContainsKey(CookieName);
+    private static bool IsApi(HttpRequest request) => IsForMachines(request) && !request.Cookies.ContainsKey(CookieName);
+
+    // the JSON API and the metrics scrape answer 401/403; pages redirect to sign in
+    private static bool IsForMachines(HttpRequest request) =>
+        request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/metrics");
 }
