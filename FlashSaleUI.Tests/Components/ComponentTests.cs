@@ -161,7 +161,7 @@ public sealed class ClaimMessageTests : MudComponentTest
     {
         var message = Render<ClaimMessage>(p => p.Add(m => m.Outcome, "issued").Add(m => m.Event, Open).Add(m => m.Member, "alice"));
         Assert.Equal("alice", message.Find("[data-member]").TextContent);
-        Assert.Contains("in your account", message.Markup);
+        Assert.Contains("Use the code at checkout", message.Markup);
         Assert.Equal("40", message.Find("[data-remaining]").TextContent);
     }
 

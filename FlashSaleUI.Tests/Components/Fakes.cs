@@ -70,3 +70,44 @@ public sealed class ManualStatsFeed : IStatsFeed
         public void Dispose() => dispose();
     }
 }
+
+/// <summary>Stored coupons in a list, paged by member id like the real one.</summary>
+public sealed class InMemoryStoredCoupons : FlashSaleUI.Core.Coupons.IStoredCoupons
+{
+    public List<FlashSaleUI.Core.Coupons.StoredCoupon> Coupons { get; } = [];
+
+    private IEnumerable<FlashSaleUI.Core.Coupons.StoredCoupon> Matching(string? prefix) =>
+        Coupons.Where(c => string.IsNullOrEmpty(prefix) || c.MemberId.StartsWith(prefix, StringComparison.Ordinal))
+            .OrderBy(c => c.MemberId, StringComparer.Ordinal);
+
+    public Task<FlashSaleUI.Core.Coupons.StoredCoupon?> FindAsync(EventCode code, MemberId member, CancellationToken ct = default) =>
+        Task.FromResult(Coupons.FirstOrDefault(c => c.MemberId == member.Value));
+
+    public Task<FlashSaleUI.Core.Coupons.CouponPage> PageAsync(EventCode code, FlashSaleUI.Core.Coupons.CouponQuery query, CancellationToken ct = default)
+    {
+        var rest = Matching(query.MemberPrefix).Where(c => string.CompareOrdinal(c.MemberId, query.After ?? "") > 0).ToList();
+        var page = rest.Take(query.Limit).ToList();
+        return Task.FromResult(new FlashSaleUI.Core.Coupons.CouponPage(page, rest.Count > query.Limit ? page[^1].MemberId : null));
+    }
+
+    public Task WriteCsvAsync(EventCode code, TextWriter output, CancellationToken ct = default) => Task.CompletedTask;
+
+    public Task<long> CountAsync(EventCode code, string? memberPrefix = null, CancellationToken ct = default) =>
+        Task.FromResult((long)Matching(memberPrefix).Count());
+}
+
+/// <summary>An audit trail in a list, newest first.</summary>
+public sealed class InMemoryAuditLog : FlashSaleUI.Core.Audit.IAuditLog
+{
+    public List<FlashSaleUI.Core.Audit.AuditEntry> Entries { get; } = [];
+
+    public Task RecordAsync(FlashSaleUI.Core.Audit.AuditActor actor, string action, string? eventCode, string? detail, CancellationToken ct = default)
+    {
+        Entries.Add(new(Entries.Count + 1, DateTimeOffset.UtcNow, actor.Name, actor.Address, action, eventCode, null, null, detail));
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<FlashSaleUI.Core.Audit.AuditEntry>> ListAsync(string? eventCode, int limit, CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<FlashSaleUI.Core.Audit.AuditEntry>>(Entries.Where(e => eventCode is null || e.EventCode == eventCode)
+            .OrderByDescending(e => e.Id).Take(limit).ToList());
+}
