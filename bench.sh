@@ -13,6 +13,9 @@ trap 'exit 130' INT TERM
 ensure_packages with-bench
 ensure_build_prereqs
 export FLASHSALE_BENCH_REDIS="127.0.0.1:$(start_redis "$BENCH_DIR/redis" --appendonly yes --appendfsync "${FLASHSALE_REDIS_APPENDFSYNC:-everysec}")"
+if [[ " $* " == *" buckets "* ]]; then
+  export FLASHSALE_BENCH_REDIS_CLUSTER="$(start_redis_cluster "$BENCH_DIR/redis-cluster")"
+fi
 export FLASHSALE_BENCH_POSTGRES="Host=127.0.0.1;Port=$(start_postgres "$BENCH_DIR/postgres");Username=postgres;Database=flashsale"
 dotnet build FlashSaleUI.Bench -c Release -v q -nologo >/dev/null
 # the HTTP suite runs the app as ./run.sh does: published, Release

@@ -16,6 +16,11 @@ public sealed class Latencies
         return result;
     }
 
+    public void Add(TimeSpan elapsed)
+    {
+        lock (_ms) _ms.Add(elapsed.TotalMilliseconds);
+    }
+
     public double Percentile(double p)
     {
         lock (_ms)

@@ -1,6 +1,6 @@
 using FlashSaleUI.Bench;
 
-// ./bench.sh [suite...]   suites: strategies, claims, http, pipeline, scaling (default: all)
+// ./bench.sh [suite...]   suites: strategies, claims, http, pipeline, scaling, buckets (default: all but buckets)
 var suites = args.Length == 0 ? ["all"] : args;
 var env = new BenchEnvironment();
 Console.WriteLine($"# FlashSaleUI benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
@@ -23,6 +23,9 @@ foreach (var suite in suites)
         case "scaling":
             await ScalingBench.RunAsync(env);
             break;
+        case "buckets":
+            await BucketBench.RunAsync();
+            break;
         case "all":
             await StrategyBench.RunAsync(env);
             await ClaimPathBench.RunAsync(env);
@@ -31,7 +34,7 @@ foreach (var suite in suites)
             await ScalingBench.RunAsync(env);
             break;
         default:
-            Console.Error.WriteLine($"unknown suite '{suite}' (strategies, claims, http, pipeline, scaling, all)");
+            Console.Error.WriteLine($"unknown suite '{suite}' (strategies, claims, http, pipeline, scaling, buckets, all)");
             return 2;
     }
 }

@@ -32,7 +32,9 @@ if (!app.Environment.IsDevelopment()) app.UseHsts(); // sent on HTTPS responses 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCrossSiteRequestGuard();
-app.UseAuthentication();
+// A member's claim carries no operator credentials and needs none: the sale's hot path skips the authentication
+// handlers (the claim endpoint requires no authorization, so nothing else changes for it).
+app.UseWhen(http => !ClaimsEndpoints.IsClaim(http.Request), branch => branch.UseAuthentication());
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();

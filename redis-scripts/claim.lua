@@ -10,7 +10,8 @@
 --                                       what the member's coupon code is read from)
 --   KEYS[3] fs:{CODE}:window    hash    opensAt, closesAt (unix ms, each optional); closed = "1" once closed
 --   KEYS[4] fs:{CODE}:outcomes  hash    attempt counters: issued, duplicate, soldOut, notOpen
---   KEYS[5] fs:{CODE}:outbox    stream  one entry per issued coupon; the relay carries it to Kafka
+--   KEYS[5] fs:{CODE}:outbox    stream  one entry per issued coupon (claimId, memberId; the entry id's time is the
+--                                       grant time); the relay carries it to Kafka
 -- ARGV:
 --   ARGV[1] member id (validated by the caller: 1-64 of A-Za-z0-9 - _ . @)
 --   ARGV[2] event code (the CODE of the keys; copied into the outbox entry)
@@ -37,13 +38,20 @@ if redis.call('HEXISTS', KEYS[2], ARGV[1]) == 1 then
   return -3
 end
 
-local t = redis.call('TIME')
-local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+-- the clock is read only when the sale has a window (most flash sales are opened and closed by hand)
 local window = redis.call('HMGET', KEYS[3], 'opensAt', 'closesAt', 'closed')
 local opensAt, closesAt = tonumber(window[1]), tonumber(window[2])
-if window[3] == '1' or (opensAt and now < opensAt) or (closesAt and now >= closesAt) then
+if window[3] == '1' then
   redis.call('HINCRBY', KEYS[4], 'notOpen', 1)
   return -4
+end
+if opensAt or closesAt then
+  local t = redis.call('TIME')
+  local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+  if (opensAt and now < opensAt) or (closesAt and now >= closesAt) then
+    redis.call('HINCRBY', KEYS[4], 'notOpen', 1)
+    return -4
+  end
 end
 
 if tonumber(stock) <= 0 then
@@ -53,11 +61,12 @@ end
 
 local remaining = redis.call('DECR', KEYS[1])
 redis.call('HINCRBY', KEYS[4], 'issued', 1)
+-- the entry id is the grant time (unix ms): no issuedAt field, and the stream's key already names the event
 if ARGV[3] and ARGV[3] ~= '' then
   redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
-  redis.call('XADD', KEYS[5], '*', 'claimId', ARGV[3], 'eventCode', ARGV[2], 'memberId', ARGV[1], 'issuedAt', now)
+  redis.call('XADD', KEYS[5], '*', 'claimId', ARGV[3], 'memberId', ARGV[1])
 else
-  local id = redis.call('XADD', KEYS[5], '*', 'eventCode', ARGV[2], 'memberId', ARGV[1], 'issuedAt', now)
+  local id = redis.call('XADD', KEYS[5], '*', 'memberId', ARGV[1])
   redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. '-' .. id)
 end
 return remaining

@@ -11,6 +11,9 @@ public sealed class SharedResults<TKey, TResult>(TimeSpan maxAge, TimeProvider c
     private const int MaxKeys = 10_000;
     private readonly ConcurrentDictionary<TKey, (Task<TResult> Work, DateTimeOffset Started)> _entries = new();
 
+    /// <summary>Drops the kept result of a key: the next caller starts fresh work.</summary>
+    public void Forget(TKey key) => _entries.TryRemove(key, out _);
+
     public Task<TResult> GetOrStart(TKey key, Func<TKey, Task<TResult>> work)
     {
         var now = clock.GetUtcNow();

@@ -43,6 +43,19 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     public async Task<EventView?> GetAsync(EventCode code, CancellationToken ct = default) =>
         (await SampleAsync([code], ct)).FirstOrDefault().Sample?.View;
 
+    /// <summary>How stale the public event read may be: members poll it all at once, and the live count reaches them
+    /// over SignalR anyway. Concurrent readers of a code share one read, and its answer for this long.</summary>
+    public static readonly TimeSpan PublicReadMaxAge = TimeSpan.FromMilliseconds(250);
+    private readonly Concurrency.SharedResults<EventCode, EventView?> _publicReads = new(PublicReadMaxAge, clock);
+
+    /// <summary>The event as anyone may read it, at most <see cref="PublicReadMaxAge"/> old, and never older than a
+    /// grant made on this instance (see <see cref="Granted"/>).</summary>
+    public Task<EventView?> GetSharedAsync(EventCode code) => _publicReads.GetOrStart(code, c => GetAsync(c));
+
+    /// <summary>A claim on this instance was granted: the next public read of the sale reads Redis again. (Grants on
+    /// other instances show within <see cref="PublicReadMaxAge"/>.) Refusals change nothing the read shows.</summary>
+    public void Granted(EventCode code) => _publicReads.Forget(code);
+
     /// <summary>Every event; Redis is asked only about the active ones. An event that ended long ago or whose whole
     /// stock is stored has final numbers in PostgreSQL, so a long history costs one query, not a Redis call each.</summary>
     public async Task<IReadOnlyList<EventView>> ListAsync(CancellationToken ct = default)
@@ -142,6 +155,7 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     {
         var (decision, changed) = await store.ChangeAsync(code, decide, actor ?? AuditActor.System, action, ct);
         _records.TryRemove(code, out _);
+        _publicReads.Forget(code);
         if (changed is null) return new EventChangeResult(decision.Status, null, decision.Errors);
         await live.PlaceAsync(changed);
         return new EventChangeResult(EventChangeStatus.Changed, await GetAsync(code, ct), decision.Errors);

@@ -12,6 +12,18 @@ public sealed class EventKeys
     /// Not part of any script. It lets the relay go on while PostgreSQL, its other source, is down.</summary>
     public static readonly RedisKey Registry = "fs:events";
 
+    private const int CachedCodes = 10_000;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<EventCode, EventKeys> Cache = new();
+
+    /// <summary>The keys of a code, built once: the claim path would otherwise build five strings per claim. Bounded:
+    /// a flood of made-up (valid) codes empties the cache instead of growing it.</summary>
+    public static EventKeys For(EventCode code)
+    {
+        if (Cache.TryGetValue(code, out var keys)) return keys;
+        if (Cache.Count >= CachedCodes) Cache.Clear();
+        return Cache.GetOrAdd(code, c => new EventKeys(c));
+    }
+
     public EventCode Code { get; }
     public RedisKey Stock { get; }
     /// <summary>Hash: member id -> claim id of each grant.</summary>

@@ -10,7 +10,7 @@ public sealed class RedisClaimService(IConnectionMultiplexer redis, RedisScripts
     public async Task<ClaimResult> ClaimAsync(EventCode code, MemberId member)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
-        var keys = new EventKeys(code);
+        var keys = EventKeys.For(code);
         var claimId = ClaimId.New();
         var result = await scripts.Claim.EvaluateAsync(redis.GetDatabase(),
             [keys.Stock, keys.Grants, keys.Window, keys.Outcomes, keys.Outbox],

@@ -94,8 +94,13 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
         }
     }
 
-    /// <summary>Stream entries to coupons. An entry without a claim id (requeued by reconciliation, or added by
-    /// hand) is identified by its entry id. An entry deleted while pending has no fields: nothing left to send.</summary>
+    /// <summary>The time part of a stream entry id ("ms-seq"): when claim.lua granted the coupon.</summary>
+    private static long EntryTime(string id) =>
+        long.TryParse(id.AsSpan(0, Math.Max(0, id.IndexOf('-'))), out var ms) ? ms : 0;
+
+    /// <summary>Stream entries to coupons. An entry without a claim id (a claim run with redis-cli without one, or
+    /// added by hand) is identified by its entry id; without issuedAt (claim.lua writes none) the entry id's time is
+    /// the grant time. An entry deleted while pending has no fields: nothing left to send.</summary>
     private static List<OutboxEntry> Parse(EventCode code, StreamEntry[] entries)
     {
         var list = new List<OutboxEntry>(entries.Length);
@@ -107,7 +112,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
             var member = entry["memberId"];
             var issuedAt = entry["issuedAt"];
             list.Add(new OutboxEntry(id, new CouponIssued(claimId.IsNull ? $"{code.Value}-{id}" : claimId!, code.Value,
-                member.IsNull ? "" : member!, DateTimeOffset.FromUnixTimeMilliseconds(issuedAt.IsNull ? 0 : (long)issuedAt))));
+                member.IsNull ? "" : member!, DateTimeOffset.FromUnixTimeMilliseconds(issuedAt.IsNull ? EntryTime(id) : (long)issuedAt))));
         }
         return list;
     }

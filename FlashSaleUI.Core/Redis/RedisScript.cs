@@ -51,4 +51,5 @@ public sealed class RedisScripts
     public RedisScript EventStats { get; } = RedisScript.Load("event_stats");
     public RedisScript OutboxAck { get; } = RedisScript.Load("outbox_ack");
     public RedisScript OutboxRequeue { get; } = RedisScript.Load("outbox_requeue");
+    public RedisScript TakeStock { get; } = RedisScript.Load("take_stock");
 }

@@ -7,7 +7,8 @@ namespace FlashSaleUI.Api;
 
 public sealed record ClaimRequest(string? MemberId);
 
-/// <summary>{"status":"issued","remaining":n,"couponCode":"XXXX-XXXX-XXXX-XXXX"} or {"status":"soldOut"} ...</summary>
+/// <summary>{"status":"issued","remaining":n,"couponCode":"XXXX-XXXX-XXXX-XXXX"} or {"status":"soldOut"} ... (the
+/// shape <see cref="ClaimHttpResult"/> writes; declared for OpenAPI).</summary>
 public sealed record ClaimResponse(
     [property: JsonConverter(typeof(CamelCaseEnumConverter<ClaimStatus>))] ClaimStatus Status,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Remaining,
@@ -15,37 +16,12 @@ public sealed record ClaimResponse(
 
 public static class ClaimsEndpoints
 {
+    public const string Pattern = "/api/events/{code}/claims";
     private const int MaxBodyBytes = 1024;
 
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/events/{code}/claims", async (string code, HttpContext http, IClaimService claims,
-                MemberClaimLimiter limiter, LiveStateGuard liveState, IHostApplicationLifetime lifetime, CancellationToken ct) =>
-            {
-                // stopping: no new grants here (the load balancer retries elsewhere) while the pipeline drains
-                if (lifetime.ApplicationStopping.IsCancellationRequested)
-                {
-                    http.Response.Headers.RetryAfter = "1";
-                    return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-                }
-                // Everything is validated before any key is built from it.
-                if (!EventCode.TryParse(code, out var eventCode))
-                    return JsonBody.Invalid("code", $"Event code must be {EventCode.Rule}.");
-                var (body, error) = await JsonBody.ReadAsync<ClaimRequest>(http.Request, MaxBodyBytes, ct);
-                if (error is not null) return error;
-                if (!MemberId.TryParse(body!.MemberId, out var member))
-                    return JsonBody.Invalid("memberId", $"Member id must be {MemberId.Rule}.");
-                if (!limiter.TryAcquire(eventCode, member, out var retryAfter))
-                {
-                    await RateLimitedResponse.WriteAsync(http, retryAfter, ct);
-                    return Results.Empty;
-                }
-                var result = await claims.ClaimAsync(eventCode, member);
-                // a known event missing in Redis (it lost data): rebuild it from the record and claim again
-                if (result.Status == ClaimStatus.NotFound && await liveState.TryRecoverAsync(eventCode, ct))
-                    result = await claims.ClaimAsync(eventCode, member);
-                return Results.Json(new ClaimResponse(result.Status, result.Remaining, result.CouponCode), statusCode: StatusFor(result.Status));
-            })
+        app.MapPost(Pattern, ClaimAsync)
             .RequireRateLimiting(ClaimRateLimiting.ByAddressPolicy)
             .WithTags("Claims")
             .Produces<ClaimResponse>(StatusCodes.Status200OK)
@@ -57,6 +33,40 @@ public static class ClaimsEndpoints
             .Produces(StatusCodes.Status429TooManyRequests);
         return app;
     }
+
+    public static async Task<IResult> ClaimAsync(string code, HttpContext http, IClaimService claims, MemberClaimLimiter limiter,
+        LiveStateGuard liveState, EventService events, IHostApplicationLifetime lifetime, CancellationToken ct)
+    {
+        // stopping: no new grants here (the load balancer retries elsewhere) while the pipeline drains
+        if (lifetime.ApplicationStopping.IsCancellationRequested)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        // Everything is validated before any key is built from it.
+        if (!EventCode.TryParse(code, out var eventCode))
+            return JsonBody.Invalid("code", $"Event code must be {EventCode.Rule}.");
+        var (body, error) = await JsonBody.ReadAsync<ClaimRequest>(http.Request, MaxBodyBytes, ct);
+        if (error is not null) return error;
+        if (!MemberId.TryParse(body!.MemberId, out var member))
+            return JsonBody.Invalid("memberId", $"Member id must be {MemberId.Rule}.");
+        if (!limiter.TryAcquire(eventCode, member, out var retryAfter))
+        {
+            await RateLimitedResponse.WriteAsync(http, retryAfter, ct);
+            return Results.Empty;
+        }
+        var result = await claims.ClaimAsync(eventCode, member);
+        // a known event missing in Redis (it lost data): rebuild it from the record and claim again
+        if (result.Status == ClaimStatus.NotFound && await liveState.TryRecoverAsync(eventCode, ct))
+            result = await claims.ClaimAsync(eventCode, member);
+        if (result.Status == ClaimStatus.Issued) events.Granted(eventCode);
+        return new ClaimHttpResult(result);
+    }
+
+    /// <summary>POST /api/events/{code}/claims, told from the path alone (before routing, cheaply).</summary>
+    public static bool IsClaim(HttpRequest request) =>
+        HttpMethods.IsPost(request.Method) && request.Path.Value is { } path
+        && path.StartsWith("/api/events/", StringComparison.Ordinal) && path.EndsWith("/claims", StringComparison.Ordinal);
 
     public static int StatusFor(ClaimStatus status) => status switch
     {

@@ -49,7 +49,7 @@ public static class EventsEndpoints
     }
 
     public static async Task<Results<Ok<EventView>, ProblemHttpResult>> GetAsync(string code, EventService service, CancellationToken ct) =>
-        EventCode.TryParse(code, out var eventCode) && await service.GetAsync(eventCode, ct) is { } view
+        EventCode.TryParse(code, out var eventCode) && await service.GetSharedAsync(eventCode) is { } view
             ? TypedResults.Ok(view)
             : NotFound(code);
 

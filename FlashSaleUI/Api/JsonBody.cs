@@ -16,23 +16,30 @@ public static class JsonBody
     {
         if (!request.HasJsonContentType())
             return (null, Problem("Content-Type must be application/json."));
-        var buffer = new MemoryStream();
-        var chunk = new byte[4096];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > maxBytes) return (null, Problem($"The body must be at most {maxBytes} bytes."));
-        }
-        if (buffer.Length == 0) return (null, Problem("A JSON body is required."));
+        if (request.ContentLength > maxBytes) return (null, Problem($"The body must be at most {maxBytes} bytes."));
+        // one pooled buffer, one byte larger than allowed: filling it means the body is too large
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(maxBytes + 1);
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), Strict);
-            return value is null ? (null, Problem("The body must be a JSON object.")) : (value, null);
+            var length = 0;
+            int read;
+            while (length <= maxBytes && (read = await request.Body.ReadAsync(buffer.AsMemory(length, maxBytes + 1 - length), ct)) > 0)
+                length += read;
+            if (length > maxBytes) return (null, Problem($"The body must be at most {maxBytes} bytes."));
+            if (length == 0) return (null, Problem("A JSON body is required."));
+            try
+            {
+                var value = JsonSerializer.Deserialize<T>(buffer.AsSpan(0, length), Strict);
+                return value is null ? (null, Problem("The body must be a JSON object.")) : (value, null);
+            }
+            catch (JsonException e)
+            {
+                return (null, Problem($"Malformed JSON: {e.Message}"));
+            }
         }
-        catch (JsonException e)
+        finally
         {
-            return (null, Problem($"Malformed JSON: {e.Message}"));
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -1,0 +1,56 @@
+using System.Text;
+using FlashSaleUI.Core.Claims;
+
+namespace FlashSaleUI.Api;
+
+/// <summary>A claim's answer written straight to the response: refusals are constant bytes, a grant is formatted into
+/// a small stack buffer. The claim endpoint is the hot path of a sale, and most answers are refusals.</summary>
+public sealed class ClaimHttpResult(ClaimResult claim) : IResult
+{
+    private static readonly byte[] Duplicate = """{"status":"duplicate"}"""u8.ToArray();
+    private static readonly byte[] SoldOut = """{"status":"soldOut"}"""u8.ToArray();
+    private static readonly byte[] NotFound = """{"status":"notFound"}"""u8.ToArray();
+    private static readonly byte[] NotOpen = """{"status":"notOpen"}"""u8.ToArray();
+
+    public ClaimResult Claim => claim;
+
+    public Task ExecuteAsync(HttpContext http)
+    {
+        http.Response.StatusCode = ClaimsEndpoints.StatusFor(claim.Status);
+        http.Response.ContentType = "application/json; charset=utf-8";
+        var body = claim.Status switch
+        {
+            ClaimStatus.Duplicate => Duplicate,
+            ClaimStatus.SoldOut => SoldOut,
+            ClaimStatus.NotFound => NotFound,
+            ClaimStatus.NotOpen => NotOpen,
+            _ => Issued(claim),
+        };
+        http.Response.ContentLength = body.Length;
+        return http.Response.Body.WriteAsync(body).AsTask();
+    }
+
+    // {"status":"issued","remaining":n,"couponCode":"XXXX-XXXX-XXXX-XXXX"}: the code's alphabet needs no escaping
+    private static byte[] Issued(ClaimResult claim)
+    {
+        Span<byte> buffer = stackalloc byte[96];
+        var written = 0;
+        Append("{\"status\":\"issued\",\"remaining\":"u8, buffer, ref written);
+        claim.Remaining.GetValueOrDefault().TryFormat(buffer[written..], out var digits);
+        written += digits;
+        if (claim.CouponCode is { } code)
+        {
+            Append(",\"couponCode\":\""u8, buffer, ref written);
+            written += Encoding.ASCII.GetBytes(code, buffer[written..]);
+            Append("\""u8, buffer, ref written);
+        }
+        Append("}"u8, buffer, ref written);
+        return buffer[..written].ToArray();
+    }
+
+    private static void Append(ReadOnlySpan<byte> text, Span<byte> buffer, ref int written)
+    {
+        text.CopyTo(buffer[written..]);
+        written += text.Length;
+    }
+}
