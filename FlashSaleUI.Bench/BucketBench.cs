@@ -40,6 +40,7 @@ public static class BucketBench
         var chunk = Math.Max(1, Stock / bucketCount / 50);
         var db = redis.GetDatabase();
         long granted = 0, moves = 0;
+        var allDry = false; // a scan found no stock in any bucket: stock never comes back (top-ups aside), stop scanning
         var latencies = new Latencies();
         var next = -1;
         var clock = Stopwatch.StartNew();
@@ -53,7 +54,7 @@ public static class BucketBench
                 var started = Stopwatch.GetTimestamp();
                 var result = await claims.ClaimAsync(buckets[home], member);
                 // the home bucket ran dry: move a chunk from the first bucket that has some, then claim at home again
-                for (var d = 1; result.Status == ClaimStatus.SoldOut && d < bucketCount; d++)
+                for (var d = 1; result.Status == ClaimStatus.SoldOut && !Volatile.Read(ref allDry) && d < bucketCount; d++)
                 {
                     var donor = buckets[(home + d) % bucketCount];
                     var taken = (long)await scripts.TakeStock.EvaluateAsync(db, [EventKeys.For(donor).Stock], [chunk]);
@@ -63,6 +64,7 @@ public static class BucketBench
                     result = await claims.ClaimAsync(buckets[home], member);
                     d = 0; // claimed again: if others at home took it first, look for stock again
                 }
+                if (result.Status == ClaimStatus.SoldOut && bucketCount > 1) Volatile.Write(ref allDry, true);
                 latencies.Add(Stopwatch.GetElapsedTime(started));
                 if (result.Status == ClaimStatus.Issued) Interlocked.Increment(ref granted);
             }

@@ -14,18 +14,48 @@ public static class PipelineBench
     {
         var table = new Table($"Pipeline: outbox -> Kafka ({partitions} partitions, embedded) -> PostgreSQL, one app instance",
             "scenario", "coupons", "seconds", "rows/s", "claim-to-row p50 ms", "p99 ms", "rows = issued");
+        await WriterThroughputAsync(env, table, 200_000);
         await SinkThroughputAsync(env, table, partitions, 100_000);
         await PacedAsync(env, table, partitions, claimsPerSecond: 5_000, seconds: 10);
         await BurstAsync(env, table, partitions, 200_000);
         table.Print();
     }
 
+    /// <summary>The sink's PostgreSQL writer alone, no Kafka: batches of 5,000 coupons, one writer and then four in
+    /// parallel (as four sink consumers on four partitions would write): where the database's ceiling is.</summary>
+    private static async Task WriterThroughputAsync(BenchEnvironment env, Table table, int count)
+    {
+        foreach (var writers in new[] { 1, 4 })
+        {
+            await using var stage = await env.StageAsync(1, new Dictionary<string, string?>
+            {
+                ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
+            });
+            var code = await CreateEventAsync(stage, count);
+            var writer = stage.Get<CouponIssueWriter>();
+            var now = DateTimeOffset.UtcNow;
+            var batches = Enumerable.Range(0, count).Select(i => new CouponIssued(ClaimId.New(), code.Value, $"m{i}", now)).Chunk(5_000).ToArray();
+            var next = -1;
+            var clock = Stopwatch.StartNew();
+            await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
+            {
+                int b;
+                while ((b = Interlocked.Increment(ref next)) < batches.Length) await writer.WriteAsync(batches[b], [], CancellationToken.None);
+            })));
+            var seconds = clock.Elapsed.TotalSeconds;
+            var rows = await stage.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'");
+            table.Add($"PostgreSQL writer alone, {writers} in parallel (binary COPY + INSERT ... ON CONFLICT)", count, seconds, count / seconds, "-", "-",
+                rows == count ? "yes" : $"NO: {rows}");
+        }
+    }
+
     /// <summary>Messages already in Kafka, sink started afterwards: the sink alone, from its first row to its last.</summary>
     private static async Task SinkThroughputAsync(BenchEnvironment env, Table table, int partitions, int count)
     {
+        // rows here come from messages no claim made: the live-state watch would rebuild Redis from them, so it is off
         await using var stage = await env.StageAsync(partitions, new Dictionary<string, string?>
         {
-            ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false",
+            ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
         });
         var code = await CreateEventAsync(stage, count);
         using (var producer = new ProducerBuilder<string, string>(new ProducerConfig
