@@ -20,7 +20,7 @@ public static class HttpBench
     {
         var table = new Table($"HTTP end to end: wrk -t2 -c{Connections} -d{Seconds}s on the same 2 cores as the app, Redis and PostgreSQL (after a 5 s warm-up)",
             "app instance", "endpoint", "requests/s", "p50 ms", "p99 ms", "non-2xx", "note");
-        var withPipeline = await RunAppAsync(env, table, "serves claims + runs relay and sink", new Dictionary<string, string>());
+        var withPipeline = await RunAppAsync(env, table, "serves claims + runs relay and sink", new Dictionary<string, string>(), watchers: 2_000);
         var claimsOnly = await RunAppAsync(env, table, "serves claims only (relay, sink on other instances)", new Dictionary<string, string>
         {
             ["Pipeline__RelayEnabled"] = "false", ["Pipeline__SinkEnabled"] = "false", ["Pipeline__ReconcilerEnabled"] = "false",
@@ -30,7 +30,8 @@ public static class HttpBench
     }
 
     /// <summary>Starts the published app with these settings, measures; returns issued claims/s over trivial requests/s.</summary>
-    private static async Task<double> RunAppAsync(BenchEnvironment env, Table table, string role, Dictionary<string, string> settings)
+    private static async Task<double> RunAppAsync(BenchEnvironment env, Table table, string role, Dictionary<string, string> settings,
+        int watchers = 0)
     {
         var app = Environment.GetEnvironmentVariable("FLASHSALE_BENCH_APP") ?? throw new InvalidOperationException("run ./bench.sh");
         await env.FlushRedisAsync();
@@ -91,6 +92,15 @@ public static class HttpBench
             table.Add(role, "POST claims: every one issued", issued.Rps, issued.P50, issued.P99, issued.Non2xx,
                 $"{issued.Requests:N0} claims, issued {openView.GetProperty("issued").GetInt64():N0}, {issued.Rps / trivial.Rps:F2} of trivial");
 
+            // the same with members watching the sale live (the claim page's SignalR connection), one per member
+            if (watchers > 0)
+            {
+                var (watched, messages) = await WithWatchersAsync(url, open, watchers,
+                    () => Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{open}/claims"));
+                table.Add(role, $"POST claims: every one issued, {watchers:N0} members watching", watched.Rps, watched.P50, watched.P99,
+                    watched.Non2xx, $"{watched.Rps / issued.Rps:F2} of without watchers; {messages / Seconds:N0} stats messages/s received");
+            }
+
             // refused: a sold-out event, the answer most members get in a sale
             var soldOut = await CreateEventAsync(http, 1);
             (await http.PostAsJsonAsync($"/api/events/{soldOut}/claims", new { memberId = "first" })).EnsureSuccessStatusCode();
@@ -111,6 +121,39 @@ public static class HttpBench
             File.Delete(script);
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Runs <paramref name="measure"/> while <paramref name="count"/> SignalR clients watch the sale (as member
+    /// pages do); returns its result and how many stats messages the clients received meanwhile.</summary>
+    private static async Task<(WrkResult Result, long Messages)> WithWatchersAsync(string url, string code, int count, Func<WrkResult> measure)
+    {
+        long messages = 0;
+        var connections = new List<Microsoft.AspNetCore.SignalR.Client.HubConnection>();
+        try
+        {
+            foreach (var batch in Enumerable.Range(0, count).Chunk(100))
+                connections.AddRange(await Task.WhenAll(batch.Select(async _ =>
+                {
+                    var hub = new Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder()
+                        .WithUrl($"{url}/hubs/sales", o =>
+                        {
+                            o.SkipNegotiation = true;
+                            o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                        })
+                        .Build();
+                    hub.On<JsonElement>("stats", _ => Interlocked.Increment(ref messages));
+                    await hub.StartAsync();
+                    await hub.InvokeAsync<JsonElement>("Watch", code);
+                    return hub;
+                })));
+            Interlocked.Exchange(ref messages, 0);
+            var result = await Task.Run(measure);
+            return (result, Interlocked.Read(ref messages));
+        }
+        finally
+        {
+            await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         }
     }
 
