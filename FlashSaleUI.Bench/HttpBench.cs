@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FlashSaleUI.Core.Events;
+using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 
 namespace FlashSaleUI.Bench;
@@ -129,13 +130,13 @@ public static class HttpBench
     private static async Task<(WrkResult Result, long Messages)> WithWatchersAsync(string url, string code, int count, Func<WrkResult> measure)
     {
         long messages = 0;
-        var connections = new List<Microsoft.AspNetCore.SignalR.Client.HubConnection>();
+        var connections = new List<HubConnection>();
         try
         {
             foreach (var batch in Enumerable.Range(0, count).Chunk(100))
                 connections.AddRange(await Task.WhenAll(batch.Select(async _ =>
                 {
-                    var hub = new Microsoft.AspNetCore.SignalR.Client.HubConnectionBuilder()
+                    var hub = new HubConnectionBuilder()
                         .WithUrl($"{url}/hubs/sales", o =>
                         {
                             o.SkipNegotiation = true;
