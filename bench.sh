@@ -5,10 +5,8 @@
 set -euo pipefail
 source "$(dirname "$0")/scripts/local-services.sh"
 cd "$ROOT"
-BENCH_DIR="$LOCAL/bench-$$"
-cleanup() { stop_local_services; rm -rf "$BENCH_DIR"; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+throwaway_session bench
+BENCH_DIR="$SESSION_DIR"
 
 ensure_packages with-bench
 ensure_build_prereqs

@@ -6,10 +6,8 @@ set -uo pipefail
 source "$(dirname "$0")/scripts/local-services.sh"
 cd "$ROOT"
 
-TEST_DIR="$LOCAL/test-$$"
-cleanup() { stop_local_services; rm -rf "$TEST_DIR"; }
-trap cleanup EXIT
-trap 'exit 130' INT TERM
+throwaway_session test
+TEST_DIR="$SESSION_DIR"
 
 ensure_packages with-browser
 ensure_build_prereqs
@@ -34,22 +32,23 @@ fi
 log "Redis $FLASHSALE_TEST_REDIS; cluster $FLASHSALE_TEST_REDIS_CLUSTER; PostgreSQL ${FLASHSALE_TEST_POSTGRES%%;Username*}"
 
 log "building"
-if ! dotnet build FlashSaleUI.sln -v q -nologo 2>&1 | tee "$TEST_DIR.build.log" | grep -E ' error ' ; then :; fi
-if grep -qE ' error ' "$TEST_DIR.build.log"; then
-  rm -f "$TEST_DIR.build.log"; echo "0 passed, 1 failed"; exit 1
+if ! dotnet build FlashSaleUI.sln -v q -nologo; then
+  echo "0 passed, 1 failed"; exit 1   # the build failed: no test ran
 fi
-rm -f "$TEST_DIR.build.log"
 
 # browser tests write their screenshots here (committed: docs/screenshots, linked from the README)
 export FLASHSALE_SCREENSHOTS="${FLASHSALE_SCREENSHOTS:-$ROOT/docs/screenshots}"
 log "testing"
-dotnet test FlashSaleUI.sln --no-build -nologo --logger "console;verbosity=normal" --blame-hang-timeout 5m "$@" 2>&1 | tee "$TEST_DIR.log"
-status=${PIPESTATUS[0]}
+RESULTS="$TEST_DIR/results"
+dotnet test FlashSaleUI.sln --no-build -nologo --logger "console;verbosity=normal" --logger "trx;LogFilePrefix=tests" \
+  --results-directory "$RESULTS" --blame-hang-timeout 5m "$@"
+status=$?
 
-# totals over every test assembly's summary ("Passed: N" / "Failed: N" / "Skipped: N" lines)
-sum() { grep -E "^ +$1: +[0-9]+$" "$TEST_DIR.log" | awk '{s += $2} END {print s + 0}'; }
-passed=$(sum Passed) failed=$(sum Failed) skipped=$(sum Skipped)
-rm -f "$TEST_DIR.log"
+# totals from the test results files (TRX: one per test assembly), not from console text
+counter() { cat "$RESULTS"/*.trx 2>/dev/null | grep -o '<Counters [^>]*' | grep -o " $1=\"[0-9]*\"" | tr -dc '0-9\n' \
+  | awk '{s += $1} END {print s + 0}'; }
+passed=$(counter passed) skipped=$(counter notExecuted)
+failed=$(( $(counter failed) + $(counter error) + $(counter timeout) + $(counter aborted) ))
 [ "$status" -ne 0 ] && [ "$failed" -eq 0 ] && failed=1   # a crashed run must not read as green
 echo "$passed passed, $failed failed, $skipped skipped"
 [ "$status" -eq 0 ] && [ "$failed" -eq 0 ] && [ "$passed" -gt 0 ]

@@ -96,8 +96,10 @@ public static class HttpBench
             // the same with members watching the sale live (the claim page's SignalR connection), one per member
             if (watchers > 0)
             {
-                var (watched, messages) = await WithWatchersAsync(url, open, watchers,
-                    () => Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{open}/claims"));
+                // a fresh sale: wrk's member ids start over each run, and on the sale above they would all be duplicates
+                var watchedSale = await CreateEventAsync(http, EventValidation.MaxStock);
+                var (watched, messages) = await WithWatchersAsync(url, watchedSale, watchers,
+                    () => Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{watchedSale}/claims"));
                 table.Add(role, $"POST claims: every one issued, {watchers:N0} members watching", watched.Rps, watched.P50, watched.P99,
                     watched.Non2xx, $"{watched.Rps / issued.Rps:F2} of without watchers; {messages / Seconds:N0} stats messages/s received");
             }

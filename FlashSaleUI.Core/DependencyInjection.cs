@@ -19,8 +19,20 @@ namespace FlashSaleUI.Core;
 
 public static class DependencyInjection
 {
-    /// <summary>Registers the domain services and their Redis / PostgreSQL edges.</summary>
-    public static IServiceCollection AddFlashSaleCore(this IServiceCollection services, IConfiguration configuration)
+    /// <summary>Everything Core provides, capability by capability (each is one method below).</summary>
+    public static IServiceCollection AddFlashSaleCore(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddCoreHosting(configuration)
+            .AddRedisConnection()
+            .AddPostgres()
+            .AddClaims()
+            .AddEventStore(configuration)
+            .AddCoupons()
+            .AddLiveStats()
+            .AddCouponPipeline(configuration)
+            .AddDependencyHealthChecks();
+
+    /// <summary>Options, the clock, metrics, and how background services fail and stop.</summary>
+    public static IServiceCollection AddCoreHosting(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<FlashSaleOptions>(configuration.GetSection(FlashSaleOptions.Section));
         services.Configure<HostOptions>(o =>
@@ -34,30 +46,67 @@ public static class DependencyInjection
         });
         services.AddSingleton(TimeProvider.System);
         services.AddMetrics();
+        return services;
+    }
 
-        // Connection strings are read when first needed, so configuration added later (tests, hosts) applies.
+    /// <summary>The Redis connection and the Lua scripts. Connection strings are read when first needed, so
+    /// configuration added later (tests, hosts) applies.</summary>
+    public static IServiceCollection AddRedisConnection(this IServiceCollection services)
+    {
         services.AddSingleton<IConnectionMultiplexer>(sp => RedisConnector.Connect(
             Required(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionNames.Redis), "ConnectionStrings__Redis")));
         services.AddSingleton<RedisScripts>();
-        services.AddSingleton<ClaimMetrics>();
-        services.AddSingleton<IClaimService, RedisClaimService>();
-        services.AddSingleton<ILiveEventStore, RedisLiveEventStore>();
+        return services;
+    }
 
+    /// <summary>The PostgreSQL data source, the schema migrations, and the DbContext that holds Data Protection keys.</summary>
+    public static IServiceCollection AddPostgres(this IServiceCollection services)
+    {
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(
             Required(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionNames.Postgres), "ConnectionStrings__Postgres")).Build());
         services.AddDbContextFactory<FlashSaleDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SchemaMigrator>();
+        return services;
+    }
+
+    /// <summary>The atomic claim (claim.lua) and its metrics.</summary>
+    public static IServiceCollection AddClaims(this IServiceCollection services)
+    {
+        services.AddSingleton<ClaimMetrics>();
+        services.AddSingleton<IClaimService, RedisClaimService>();
+        return services;
+    }
+
+    /// <summary>Events: the record (PostgreSQL), the live state (Redis), the audit trail, and the guard that keeps
+    /// the two agreeing.</summary>
+    public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration configuration)
+    {
         services.AddSingleton<IEventStore, PostgresEventStore>();
-        services.AddSingleton<IStoredCoupons, PostgresStoredCoupons>();
+        services.AddSingleton<ILiveEventStore, RedisLiveEventStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<EventService>();
         services.Configure<LiveStateOptions>(configuration.GetSection(LiveStateOptions.Section));
         services.AddSingleton<LiveStateGuard>();
         services.AddHostedService<LiveStateWatch>();
+        return services;
+    }
+
+    /// <summary>Reading stored coupons: lookups, the winners list, the CSV export.</summary>
+    public static IServiceCollection AddCoupons(this IServiceCollection services) =>
+        services.AddSingleton<IStoredCoupons, PostgresStoredCoupons>();
+
+    /// <summary>The live feed of each watched event's numbers (one sampler per instance).</summary>
+    public static IServiceCollection AddLiveStats(this IServiceCollection services)
+    {
         services.AddSingleton<StatsPublisher>();
         services.AddSingleton<IStatsFeed>(sp => sp.GetRequiredService<StatsPublisher>());
         services.AddHostedService(sp => sp.GetRequiredService<StatsPublisher>());
+        return services;
+    }
 
+    /// <summary>Outbox -> Kafka -> PostgreSQL: the relay, the sink, dead letters and reconciliation.</summary>
+    public static IServiceCollection AddCouponPipeline(this IServiceCollection services, IConfiguration configuration)
+    {
         services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.Section));
         services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
         services.AddSingleton<KafkaBootstrap>();
@@ -71,8 +120,13 @@ public static class DependencyInjection
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<CouponSink>();
         services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
+        return services;
+    }
 
-        // AddCheck<T> reuses a registered instance: one Kafka admin client for every /health call, not one per call
+    /// <summary>/health's checks of Redis, PostgreSQL and Kafka. AddCheck&lt;T&gt; reuses a registered instance: one
+    /// Kafka admin client for every /health call, not one per call.</summary>
+    public static IServiceCollection AddDependencyHealthChecks(this IServiceCollection services)
+    {
         services.AddSingleton<KafkaHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<RedisHealthCheck>("redis")

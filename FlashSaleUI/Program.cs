@@ -1,28 +1,19 @@
 using FlashSaleUI.Api;
 using FlashSaleUI.Components;
+using FlashSaleUI;
 using FlashSaleUI.Hubs;
 using FlashSaleUI.Core;
 using FlashSaleUI.Security;
-using MudBlazor.Services;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["FLASHSALE_URLS"] ?? builder.Configuration["urls"] ?? "http://127.0.0.1:5000");
 
-builder.Services.AddFlashSaleCore(builder.Configuration);
-builder.Services.AddOperatorSecurity(builder.Configuration);
-builder.Services.AddClaimRateLimiting(builder.Configuration);
-builder.Services.AddLoginRateLimit();
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
-builder.Services.AddCascadingAuthenticationState();
-builder.Services.AddMudServices();
-builder.Services.AddHttpContextAccessor(); // the operator's address for the audit trail
-builder.Services.AddSingleton<FlashSaleUI.Components.Member.MemberPageRenderer>();
-builder.Services.AddSignalR();
-builder.Services.AddSingleton<HubWatchers>();
-builder.Services.AddProblemDetails();
-builder.Services.AddOpenApi();
-builder.Services.AddMetricsExport(builder.Configuration);
-builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
+builder.Services.AddFlashSaleCore(builder.Configuration)   // claims, events, coupons, live stats, pipeline, health
+    .AddWebSecurity(builder.Configuration)
+    .AddJsonApi()
+    .AddConsoleAndMemberPage()
+    .AddLiveUpdates()
+    .AddMetricsExport(builder.Configuration);
 
 var app = builder.Build();
 await app.Services.InitializeFlashSaleAsync();

@@ -7,6 +7,14 @@ LOCAL="$ROOT/.local"
 STARTED_FILE="$LOCAL/started.$$"
 PGBIN=""
 
+# throwaway_session NAME: a scratch folder under .local (SESSION_DIR) that is removed, with every server this
+# script started, when the shell exits or is interrupted: the shared start of test.sh and bench.sh.
+throwaway_session() {
+  SESSION_DIR="$LOCAL/$1-$$"
+  trap 'stop_local_services; rm -rf "$SESSION_DIR" "$SESSION_DIR".*' EXIT
+  trap 'exit 130' INT TERM
+}
+
 log() { printf '\033[1;34m[flashsale]\033[0m %s\n' "$*" >&2; }
 die() { printf '\033[1;31m[flashsale]\033[0m %s\n' "$*" >&2; exit 1; }
 
