@@ -1,11 +1,8 @@
 # The app image for docker-compose.yml. Build context: the repository root.
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
-RUN apt-get update && apt-get install -y --no-install-recommends npm && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY . .
-# the SignalR browser client for the member page, as ./run.sh gets it (npm)
-RUN bash -c 'source scripts/local-services.sh && ensure_build_prereqs' \
- && dotnet publish FlashSaleUI/FlashSaleUI.csproj -c Release -o /app -v q
+RUN dotnet publish FlashSaleUI/FlashSaleUI.csproj -c Release -o /app -v q
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 # librdkafka comes with the app (librdkafka.redist, runtimes/linux-x64/native); curl is for the health check

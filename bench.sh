@@ -9,7 +9,6 @@ throwaway_session bench
 BENCH_DIR="$SESSION_DIR"
 
 ensure_packages with-bench
-ensure_build_prereqs
 export FLASHSALE_BENCH_REDIS="127.0.0.1:$(start_redis "$BENCH_DIR/redis" --appendonly yes --appendfsync "${FLASHSALE_REDIS_APPENDFSYNC:-everysec}")"
 if [[ " $* " == *" buckets "* ]]; then
   export FLASHSALE_BENCH_REDIS_CLUSTER="$(start_redis_cluster "$BENCH_DIR/redis-cluster")"

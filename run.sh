@@ -16,7 +16,6 @@ shutdown() {
 trap shutdown INT TERM EXIT
 
 ensure_packages
-ensure_build_prereqs
 
 if [ -z "${ConnectionStrings__Redis:-}" ]; then
   # append-only file: Redis is the source of truth during a sale, so issued coupons survive a Redis restart

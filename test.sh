@@ -10,7 +10,6 @@ throwaway_session test
 TEST_DIR="$SESSION_DIR"
 
 ensure_packages with-browser
-ensure_build_prereqs
 
 if [ -n "${ConnectionStrings__Redis:-}" ]; then
   export FLASHSALE_TEST_REDIS="$ConnectionStrings__Redis"

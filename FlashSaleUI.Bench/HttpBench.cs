@@ -93,9 +93,16 @@ public static class HttpBench
             table.Add(role, "POST claims: every one issued", issued.Rps, issued.P50, issued.P99, issued.Non2xx,
                 $"{issued.Requests:N0} claims, issued {openView.GetProperty("issued").GetInt64():N0}, {issued.Rps / trivial.Rps:F2} of trivial");
 
-            // the same with members watching the sale live (the claim page's SignalR connection), one per member
+            // the same with members following the sale live: the member page reads the event once a second; and, as the
+            // page did before, a SignalR connection per member
             if (watchers > 0)
             {
+                var polledSale = await CreateEventAsync(http, EventValidation.MaxStock);
+                var (polled, reads) = await WithPollersAsync(url, polledSale, watchers,
+                    () => Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{polledSale}/claims"));
+                table.Add(role, $"POST claims: every one issued, {watchers:N0} members polling the event each second", polled.Rps,
+                    polled.P50, polled.P99, polled.Non2xx, $"{polled.Rps / issued.Rps:F2} of without; {reads / Seconds:N0} event reads/s");
+
                 // a fresh sale: wrk's member ids start over each run, and on the sale above they would all be duplicates
                 var watchedSale = await CreateEventAsync(http, EventValidation.MaxStock);
                 var (watched, messages) = await WithWatchersAsync(url, watchedSale, watchers,
@@ -125,6 +132,32 @@ public static class HttpBench
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
+    }
+
+    /// <summary>Runs <paramref name="measure"/> while <paramref name="count"/> members read the sale once a second each
+    /// (as the member page does); returns its result and how many reads were made meanwhile.</summary>
+    private static async Task<(WrkResult Result, long Reads)> WithPollersAsync(string url, string code, int count, Func<WrkResult> measure)
+    {
+        long reads = 0;
+        using var stop = new CancellationTokenSource();
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 256 }) { BaseAddress = new Uri(url) };
+        var members = Enumerable.Range(0, count).Select(i => Task.Run(async () =>
+        {
+            await Task.Delay(i * 1000 / count); // spread over the second, as real page loads are
+            while (!stop.IsCancellationRequested)
+            {
+                try { (await client.GetAsync($"/api/events/{code}", stop.Token)).Dispose(); Interlocked.Increment(ref reads); }
+                catch (OperationCanceledException) { break; }
+                try { await Task.Delay(1000, stop.Token); } catch (OperationCanceledException) { break; }
+            }
+        })).ToList();
+        await Task.Delay(2000); // every member polling
+        Interlocked.Exchange(ref reads, 0);
+        var result = await Task.Run(measure);
+        var made = Interlocked.Read(ref reads);
+        stop.Cancel();
+        await Task.WhenAll(members);
+        return (result, made);
     }
 
     /// <summary>Runs <paramref name="measure"/> while <paramref name="count"/> SignalR clients watch the sale (as member

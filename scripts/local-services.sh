@@ -24,7 +24,6 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 ensure_packages() {
   local need=()
   command -v redis-server >/dev/null || need+=(redis-server)
-  command -v npm >/dev/null || need+=(npm)
   compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || need+=(postgresql)
   if [ "${1:-}" = with-bench ]; then
     command -v wrk >/dev/null || need+=(wrk)
@@ -40,17 +39,6 @@ ensure_packages() {
     DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
   fi
   PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-}
-
-# The SignalR browser client for the member page, from npm (package.json), copied into wwwroot/lib/ (git-ignored).
-# Before any build: the SDK lists wwwroot's files in the static web assets manifest at build time.
-ensure_build_prereqs() {
-  if [ ! -f "$ROOT/wwwroot/lib/signalr/signalr.min.js" ]; then
-    log "installing the SignalR browser client (npm)"
-    (cd "$ROOT" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
-    mkdir -p "$ROOT/wwwroot/lib/signalr"
-    cp "$ROOT/node_modules/@microsoft/signalr/dist/browser/signalr.min.js" "$ROOT/wwwroot/lib/signalr/"
-  fi
 }
 
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

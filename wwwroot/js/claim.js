@@ -1,5 +1,5 @@
-// The member claim page: posts the claim to the API and shows the server-rendered message for the answer;
-// the live remaining count comes over SignalR (/hubs/sales). No Blazor circuit is held per member.
+// The member claim page: posts the claim to the API and shows the server-rendered message for the answer, and
+// keeps the remaining count live by reading the event once a second. No Blazor circuit, no socket per member.
 (() => {
   const root = document.getElementById('claim');
   const code = root.dataset.code;
@@ -65,24 +65,31 @@
     }
   });
 
-  // live remaining count
+  // The live remaining count: the shared event read once a second (the server answers it from memory, at most
+  // 250 ms old), paused while the page is hidden. A SignalR socket per member cost far more: docs/SCALING.md.
   const live = document.getElementById('live');
-  const connection = new signalR.HubConnectionBuilder().withUrl('/hubs/sales').withAutomaticReconnect().build();
   const badge = document.querySelector('.state-line .state');
   const stateLabels = { scheduled: 'Scheduled', open: 'Open', soldOut: 'Sold out', closed: 'Closed' };
-  const update = (stats) => {
-    if (!stats) return;
-    remaining.textContent = stats.remaining.toLocaleString();
-    root.dataset.state = stats.state;
-    badge.textContent = stateLabels[stats.state] || stats.state;
-    badge.className = `state state-${stats.state.toLowerCase()}`;
+  const update = (sale) => {
+    remaining.textContent = sale.remaining.toLocaleString();
+    root.dataset.state = sale.state;
+    badge.textContent = stateLabels[sale.state] || sale.state;
+    badge.className = `state state-${sale.state.toLowerCase()}`;
   };
-  connection.on('stats', update);
-  connection.onreconnecting(() => live.classList.add('off'));
-  connection.onreconnected(() => { live.classList.remove('off'); connection.invoke('Watch', code).then(update); });
-  connection.start()
-    .then(() => connection.invoke('Watch', code))
-    .then(update)
-    .then(() => live.classList.add('on'))
-    .catch(() => live.classList.add('off'));
+  async function poll() {
+    if (document.visibilityState === 'visible') {
+      try {
+        const response = await fetch(`/api/events/${encodeURIComponent(code)}`, { cache: 'no-store' });
+        if (!response.ok) throw new Error(response.status);
+        update(await response.json());
+        live.classList.add('on');
+        live.classList.remove('off');
+      } catch {
+        live.classList.add('off');
+        live.classList.remove('on');
+      }
+    }
+    setTimeout(poll, 1000);
+  }
+  poll();
 })();
