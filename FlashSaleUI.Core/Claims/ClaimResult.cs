@@ -1,14 +1,5 @@
 namespace FlashSaleUI.Core.Claims;
 
-public enum ClaimStatus
-{
-    Issued,
-    Duplicate,
-    SoldOut,
-    NotFound,
-    NotOpen,
-}
-
 /// <summary>The answer to one claim. <see cref="Remaining"/> is the stock left after an issued claim and
 /// <see cref="CouponCode"/> the member's code, else both are null.</summary>
 public readonly record struct ClaimResult(ClaimStatus Status, long? Remaining = null, string? CouponCode = null)

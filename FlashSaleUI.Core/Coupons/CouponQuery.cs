@@ -1,7 +1,5 @@
 namespace FlashSaleUI.Core.Coupons;
 
-public enum CouponOrder { MemberId, IssuedAt }
-
 /// <summary>A page of an event's stored coupons: members starting with <see cref="MemberPrefix"/>, after the
 /// <see cref="After"/> cursor (the previous page's <see cref="CouponPage.Next"/>), at most <see cref="Limit"/>.</summary>
 public sealed record CouponQuery(string? MemberPrefix = null, string? After = null, int Limit = CouponQuery.DefaultLimit,
@@ -10,6 +8,3 @@ public sealed record CouponQuery(string? MemberPrefix = null, string? After = nu
     public const int DefaultLimit = 100;
     public const int MaxLimit = 1000;
 }
-
-/// <summary><see cref="Next"/> is null on the last page.</summary>
-public sealed record CouponPage(IReadOnlyList<StoredCoupon> Items, string? Next);

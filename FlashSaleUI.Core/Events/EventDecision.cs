@@ -1,7 +1,5 @@
 namespace FlashSaleUI.Core.Events;
 
-public enum EventChangeStatus { Changed, NotFound, Invalid, Conflict }
-
 /// <summary>What a change makes of an event's current record: the new record, or why not (invalid input, or the
 /// event is in a state that does not allow it).</summary>
 public sealed record EventDecision(EventChangeStatus Status, FlashSaleEvent? Updated, Dictionary<string, string[]> Errors)

@@ -2,15 +2,6 @@ using FlashSaleUI.Core.Audit;
 
 namespace FlashSaleUI.Core.Events;
 
-public enum CreateEventStatus { Created, Invalid, Conflict }
-
-/// <summary>One live sample of an event: its view, attempts by outcome, and what waits in its outbox.</summary>
-public sealed record EventSample(EventView View, IReadOnlyDictionary<string, long> Outcomes, long OutboxBacklog);
-
-public sealed record CreateEventResult(CreateEventStatus Status, EventView? Event, Dictionary<string, string[]> Errors);
-
-public sealed record EventChangeResult(EventChangeStatus Status, EventView? Event, Dictionary<string, string[]> Errors);
-
 /// <summary>Creating, reading, opening and closing events: the durable record (PostgreSQL) joined with the
 /// live numbers (Redis). The one place pages and endpoints go for events.</summary>
 public sealed class EventService(IEventStore store, ILiveEventStore live, TimeProvider clock)

@@ -23,6 +23,3 @@ public sealed record EventView(
             sale.OpensAt, sale.ClosesAt, sale.StateAt(now, remaining));
     }
 }
-
-/// <summary>Enums travel as camelCase strings ("soldOut"), as the API's JSON is camelCase.</summary>
-public sealed class CamelCaseEnumConverter<T>() : JsonStringEnumConverter<T>(JsonNamingPolicy.CamelCase) where T : struct, Enum;

@@ -12,20 +12,3 @@ public interface ILiveEventStore
     /// <summary>Null when the event is not placed.</summary>
     Task<LiveCounters?> ReadAsync(EventCode code);
 }
-
-public enum PlacementChange
-{
-    /// <summary>Stock and grants were already right (the window may have changed).</summary>
-    None,
-    /// <summary>The event was missing and was placed.</summary>
-    Placed,
-    /// <summary>Redis held more stock than the record allows (it had lost grants): lowered.</summary>
-    Lowered,
-    /// <summary>A newer record has more stock (a top-up): the difference was added to remaining.</summary>
-    Raised,
-}
-
-/// <summary>A member's coupon and the claim id it was granted with (its coupon code is read from the claim id).</summary>
-public readonly record struct Grant(string MemberId, string ClaimId);
-
-public sealed record Placement(PlacementChange Change, long Issued, long Remaining);

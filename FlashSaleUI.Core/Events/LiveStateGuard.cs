@@ -72,5 +72,3 @@ public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, Time
             sale.Code, reason, restored, placement.Issued, placement.Remaining);
     }
 }
-
-public sealed record LiveStateRepair(string EventCode, string Reason, long StoredGrants, long Issued, long Remaining, DateTimeOffset At);

@@ -20,11 +20,3 @@ public sealed class LiveStateWatch(LiveStateGuard guard, IOptions<LiveStateOptio
         }
     }
 }
-
-/// <summary>The "LiveState" configuration section.</summary>
-public sealed class LiveStateOptions
-{
-    public const string Section = "LiveState";
-    /// <summary>How often active events' Redis state is compared with PostgreSQL.</summary>
-    public double CheckSeconds { get; set; } = 2;
-}

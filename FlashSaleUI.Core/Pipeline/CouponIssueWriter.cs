@@ -4,14 +4,6 @@ using NpgsqlTypes;
 
 namespace FlashSaleUI.Core.Pipeline;
 
-/// <summary>A message the sink could not store, with where it came from and why. The fingerprint tells two messages
-/// at the same offset apart (an embedded broker that restarted reuses offsets).</summary>
-public sealed record DeadLetter(string Topic, int Partition, long Offset, string? Key, string? Value, string? EventCode, string Reason)
-{
-    public string Fingerprint => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(
-        System.Text.Encoding.UTF8.GetBytes($"{Key}\n{Value}")));
-}
-
 /// <summary>Writes the sink's batches to PostgreSQL: one set-based insert per batch, idempotent by the
 /// (event_code, member_id) unique constraint, with each event's persisted count bumped in the same statement.</summary>
 public sealed class CouponIssueWriter(NpgsqlDataSource db)

@@ -4,9 +4,6 @@ using Npgsql;
 
 namespace FlashSaleUI.Core.Pipeline;
 
-public sealed record DeadLetterView(long Id, string Source, string? Key, string? Value, string? EventCode, string Reason,
-    DateTimeOffset DeadLetteredAt, DateTimeOffset? ReplayedAt);
-
 /// <summary>Operators see what the sink could not store and, once the cause is fixed (say, the event now exists),
 /// replay it to coupon-issued. A replayed message that is still bad simply comes back as a new dead letter.</summary>
 public sealed class DeadLetterService(NpgsqlDataSource db, KafkaClients kafka) : IDisposable

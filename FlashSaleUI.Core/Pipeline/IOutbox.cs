@@ -2,9 +2,6 @@ using FlashSaleUI.Core.Events;
 
 namespace FlashSaleUI.Core.Pipeline;
 
-/// <summary>An outbox entry: a coupon Redis issued, waiting to be delivered to Kafka.</summary>
-public sealed record OutboxEntry(string Id, CouponIssued Coupon);
-
 /// <summary>The per-event outboxes that claim.lua appends to (Redis streams read through a consumer group).</summary>
 public interface IOutbox
 {

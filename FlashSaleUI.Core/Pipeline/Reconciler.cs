@@ -6,9 +6,6 @@ using Npgsql;
 
 namespace FlashSaleUI.Core.Pipeline;
 
-/// <summary>Per event: issued (Redis) against persisted (PostgreSQL), once the event's outbox is empty.</summary>
-public sealed record ReconcileReport(string EventCode, long Issued, long OutboxBacklog, long Persisted, long DeadLettered, int Requeued);
-
 /// <summary>Proves the pipeline: when an event's outbox is empty and PostgreSQL still has fewer rows than Redis issued
 /// coupons in two checks running, the members without a row are found and re-enqueued (never removed from Redis: a
 /// member told "issued" keeps the coupon). A requeued coupon that was only slow arrives twice and inserts once.</summary>

@@ -2,11 +2,6 @@ using FlashSaleUI.Core.Claims;
 
 namespace FlashSaleUI.Core.Stats;
 
-/// <summary>One wall-clock second of a sale: attempts per outcome in that second, stock and backlog at its end, and
-/// this instance's claim latency quantiles over it.</summary>
-public sealed record SaleSecond(DateTimeOffset End, double Issued, double SoldOut, double Duplicate, double NotOpen,
-    long Remaining, long Backlog, double? P50Ms, double? P99Ms);
-
 /// <summary>Turns the live feed's snapshots (cumulative counters sampled every ~100 ms at arbitrary moments) into
 /// rates per wall-clock second: each counter is interpolated at the second boundaries and differenced. Rates from
 /// consecutive samples saw-tooth when a sample interval holds one or two claim batches; whole seconds do not.</summary>

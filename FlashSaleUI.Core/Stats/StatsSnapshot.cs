@@ -2,13 +2,6 @@ using FlashSaleUI.Core.Events;
 
 namespace FlashSaleUI.Core.Stats;
 
-/// <summary>Attempts per second by outcome, from two consecutive samples.</summary>
-public sealed record ClaimRates(double Issued, double Duplicate, double SoldOut, double NotOpen)
-{
-    public static readonly ClaimRates Zero = new(0, 0, 0, 0);
-    public double Total => Issued + Duplicate + SoldOut + NotOpen;
-}
-
 /// <summary>What the live views show for one event: the README's event object plus the per-outcome counters,
 /// the rates, and the pipeline's state for this event. Sent as the hub's "stats" message.</summary>
 public sealed record StatsSnapshot(

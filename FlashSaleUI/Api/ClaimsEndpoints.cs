@@ -5,15 +5,6 @@ using FlashSaleUI.Security;
 
 namespace FlashSaleUI.Api;
 
-public sealed record ClaimRequest(string? MemberId);
-
-/// <summary>{"status":"issued","remaining":n,"couponCode":"XXXX-XXXX-XXXX-XXXX"} or {"status":"soldOut"} ... (the
-/// shape <see cref="ClaimHttpResult"/> writes; declared for OpenAPI).</summary>
-public sealed record ClaimResponse(
-    [property: JsonConverter(typeof(CamelCaseEnumConverter<ClaimStatus>))] ClaimStatus Status,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Remaining,
-    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? CouponCode = null);
-
 public static class ClaimsEndpoints
 {
     public const string Pattern = "/api/events/{code}/claims";

@@ -7,9 +7,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FlashSaleUI.Api;
 
-/// <summary>{"status":"issued","couponCode":"..."}: a member's stored coupon.</summary>
-public sealed record CouponLookupResponse(string Status, string CouponCode);
-
 /// <summary>Who won: a member's own coupon (anyone, rate limited) and every winner of a sale (operators).</summary>
 public static class CouponsEndpoints
 {

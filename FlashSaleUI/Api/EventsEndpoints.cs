@@ -6,9 +6,6 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace FlashSaleUI.Api;
 
-/// <summary>{"add": n}: stock to add to a sale.</summary>
-public sealed record TopUpRequest(long? Add);
-
 public static class EventsEndpoints
 {
     private const int MaxBodyBytes = 16 * 1024;

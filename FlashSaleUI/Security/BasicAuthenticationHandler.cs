@@ -55,11 +55,3 @@ public sealed class BasicAuthenticationHandler(
         return Task.CompletedTask;
     }
 }
-
-public static class OperatorPrincipal
-{
-    public const string Role = "operator";
-
-    public static ClaimsPrincipal Create(string user, string scheme) =>
-        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user), new Claim(ClaimTypes.Role, Role)], scheme));
-}

@@ -1,0 +1,10 @@
+namespace FlashSaleUI.Core.Claims;
+
+public enum ClaimStatus
+{
+    Issued,
+    Duplicate,
+    SoldOut,
+    NotFound,
+    NotOpen,
+}

@@ -1,0 +1,3 @@
+namespace FlashSaleUI.Core.Coupons;
+
+public enum CouponOrder { MemberId, IssuedAt }

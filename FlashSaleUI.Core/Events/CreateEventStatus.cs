@@ -1,0 +1,5 @@
+using FlashSaleUI.Core.Audit;
+
+namespace FlashSaleUI.Core.Events;
+
+public enum CreateEventStatus { Created, Invalid, Conflict }

@@ -1,0 +1,5 @@
+using FlashSaleUI.Core.Audit;
+
+namespace FlashSaleUI.Core.Events;
+
+public sealed record EventChangeResult(EventChangeStatus Status, EventView? Event, Dictionary<string, string[]> Errors);

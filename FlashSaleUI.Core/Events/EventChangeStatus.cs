@@ -1,0 +1,3 @@
+namespace FlashSaleUI.Core.Events;
+
+public enum EventChangeStatus { Changed, NotFound, Invalid, Conflict }

@@ -1,0 +1,13 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace FlashSaleUI.Core.Events;
+
+/// <summary>The "LiveState" configuration section.</summary>
+public sealed class LiveStateOptions
+{
+    public const string Section = "LiveState";
+    /// <summary>How often active events' Redis state is compared with PostgreSQL.</summary>
+    public double CheckSeconds { get; set; } = 2;
+}

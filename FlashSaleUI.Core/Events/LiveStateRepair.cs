@@ -1,0 +1,7 @@
+using System.Diagnostics.Metrics;
+using FlashSaleUI.Core.Concurrency;
+using Microsoft.Extensions.Logging;
+
+namespace FlashSaleUI.Core.Events;
+
+public sealed record LiveStateRepair(string EventCode, string Reason, long StoredGrants, long Issued, long Remaining, DateTimeOffset At);

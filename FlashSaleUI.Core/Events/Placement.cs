@@ -1,0 +1,3 @@
+namespace FlashSaleUI.Core.Events;
+
+public sealed record Placement(PlacementChange Change, long Issued, long Remaining);

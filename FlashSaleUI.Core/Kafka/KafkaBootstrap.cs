@@ -1,0 +1,40 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Options;
+
+namespace FlashSaleUI.Core.Kafka;
+
+/// <summary>Where Kafka is: the configured servers, or the embedded broker started on first use.</summary>
+public sealed class KafkaBootstrap : IDisposable
+{
+    private readonly Lazy<(string Servers, KafkaMockCluster? Embedded)> _resolved;
+
+    public KafkaBootstrap(IOptions<KafkaOptions> options, Microsoft.Extensions.Hosting.IHostEnvironment environment,
+        Microsoft.Extensions.Logging.ILogger<KafkaBootstrap> log)
+    {
+        NativeKafka.EnsureLoaded();
+        _resolved = new(() =>
+        {
+            var o = options.Value;
+            if (!string.IsNullOrWhiteSpace(o.BootstrapServers)) return (o.BootstrapServers, null);
+            if (!o.Embedded && !Microsoft.Extensions.Hosting.HostEnvironmentEnvExtensions.IsDevelopment(environment))
+                throw new InvalidOperationException("Kafka__BootstrapServers is not set. Point it at your Kafka brokers, or set " +
+                    "Kafka__Embedded=true to run the in-memory development broker (data is lost when the app stops).");
+            var cluster = new KafkaMockCluster(brokers: 1);
+            cluster.CreateTopic(o.Topic, o.EmbeddedPartitions);
+            cluster.CreateTopic(o.DeadLetterTopic, 1);
+            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(log,
+                "Kafka: EMBEDDED in-memory broker (librdkafka mock cluster) at {Servers}; topics {Topic} ({Partitions} partitions) and {Dlq}. " +
+                "Data is lost when the app stops: set Kafka__BootstrapServers for a real broker.",
+                cluster.BootstrapServers, o.Topic, o.EmbeddedPartitions, o.DeadLetterTopic);
+            return (cluster.BootstrapServers, cluster);
+        });
+    }
+
+    public string Servers => _resolved.Value.Servers;
+    public KafkaMockCluster? Embedded => _resolved.Value.Embedded;
+
+    public void Dispose()
+    {
+        if (_resolved.IsValueCreated) _resolved.Value.Embedded?.Dispose();
+    }
+}

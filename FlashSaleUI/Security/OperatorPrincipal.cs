@@ -1,0 +1,16 @@
+using System.Net.Http.Headers;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.Options;
+
+namespace FlashSaleUI.Security;
+
+public static class OperatorPrincipal
+{
+    public const string Role = "operator";
+
+    public static ClaimsPrincipal Create(string user, string scheme) =>
+        new(new ClaimsIdentity([new Claim(ClaimTypes.Name, user), new Claim(ClaimTypes.Role, Role)], scheme));
+}
