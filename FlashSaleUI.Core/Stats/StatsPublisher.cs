@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -60,7 +61,7 @@ public sealed class StatsPublisher(EventService events, TimeProvider clock, ILog
         var seconds = (now - previous.SampledAt).TotalSeconds;
         if (seconds <= 0) return previous.Rates;
         double Per(string outcome) => Math.Max(0, outcomes.GetValueOrDefault(outcome) - previous.Outcomes.GetValueOrDefault(outcome)) / seconds;
-        return new ClaimRates(Per("issued"), Per("duplicate"), Per("soldOut"), Per("notOpen"));
+        return new ClaimRates(Per(ClaimStatusNames.Issued), Per(ClaimStatusNames.Duplicate), Per(ClaimStatusNames.SoldOut), Per(ClaimStatusNames.NotOpen));
     }
 
     private async Task Deliver(Subscription subscription, StatsSnapshot snapshot)

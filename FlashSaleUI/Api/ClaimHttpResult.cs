@@ -7,10 +7,12 @@ namespace FlashSaleUI.Api;
 /// a small stack buffer. The claim endpoint is the hot path of a sale, and most answers are refusals.</summary>
 public sealed class ClaimHttpResult(ClaimResult claim) : IResult
 {
-    private static readonly byte[] Duplicate = """{"status":"duplicate"}"""u8.ToArray();
-    private static readonly byte[] SoldOut = """{"status":"soldOut"}"""u8.ToArray();
-    private static readonly byte[] NotFound = """{"status":"notFound"}"""u8.ToArray();
-    private static readonly byte[] NotOpen = """{"status":"notOpen"}"""u8.ToArray();
+    private static readonly byte[] Duplicate = Refusal(ClaimStatus.Duplicate);
+    private static readonly byte[] SoldOut = Refusal(ClaimStatus.SoldOut);
+    private static readonly byte[] NotFound = Refusal(ClaimStatus.NotFound);
+    private static readonly byte[] NotOpen = Refusal(ClaimStatus.NotOpen);
+
+    private static byte[] Refusal(ClaimStatus status) => Encoding.UTF8.GetBytes($$"""{"status":"{{status.Name()}}"}""");
 
     public ClaimResult Claim => claim;
 

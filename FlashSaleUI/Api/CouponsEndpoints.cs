@@ -1,4 +1,5 @@
 using System.Text;
+using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Coupons;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Security;
@@ -30,8 +31,8 @@ public static class CouponsEndpoints
         if (!MemberId.TryParse(memberId, out var member))
             return TypedResults.ValidationProblem(Errors("memberId", $"Member id must be {MemberId.Rule}."));
         return await coupons.FindAsync(eventCode, member, ct) is { } coupon
-            ? TypedResults.Ok(new CouponLookupResponse("issued", coupon.CouponCode))
-            : TypedResults.NotFound<object>(new { status = "notFound" });
+            ? TypedResults.Ok(new CouponLookupResponse(ClaimStatusNames.Issued, coupon.CouponCode))
+            : TypedResults.NotFound<object>(new { status = ClaimStatusNames.NotFound });
     }
 
     public static async Task<Results<Ok<CouponPage>, NotFound<ProblemDetails>, ValidationProblem>> ListAsync(

@@ -69,7 +69,7 @@
   // 250 ms old), paused while the page is hidden. A SignalR socket per member cost far more: docs/SCALING.md.
   const live = document.getElementById('live');
   const badge = document.querySelector('.state-line .state');
-  const stateLabels = { scheduled: 'Scheduled', open: 'Open', soldOut: 'Sold out', closed: 'Closed' };
+  const stateLabels = JSON.parse(root.dataset.stateLabels || '{}'); // StateBadge.razor's, rendered into the page
   const update = (sale) => {
     remaining.textContent = sale.remaining.toLocaleString();
     root.dataset.state = sale.state;
