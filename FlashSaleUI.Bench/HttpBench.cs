@@ -124,6 +124,7 @@ public static class HttpBench
             var granted = view.GetProperty("issued").GetInt64();
             table.Add(role, $"POST claims: stock {Stock:N0}, then sold out", claims.Rps, claims.P50, claims.P99, claims.Non2xx,
                 $"{claims.Requests:N0} claims, issued {granted:N0}: {(granted == Math.Min(Stock, claims.Requests) ? "exactly the stock" : "WRONG")}");
+            table.Add(role, "app memory: peak RSS over all the runs above (VmHWM)", "-", "-", "-", "-", PeakRss(process.Id));
             return issued.Rps / trivial.Rps;
         }
         finally
@@ -191,6 +192,12 @@ public static class HttpBench
         {
             await Task.WhenAll(connections.Select(c => c.DisposeAsync().AsTask()));
         }
+    }
+
+    private static string PeakRss(int pid)
+    {
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:")) ?? "VmHWM: 0 kB";
+        return $"{long.Parse(Regex.Match(line, @"\d+").Value) / 1024:N0} MB";
     }
 
     private static async Task<string> CreateEventAsync(HttpClient http, int stock)

@@ -1,8 +1,8 @@
+using FlashSaleUI;
 using FlashSaleUI.Api;
 using FlashSaleUI.Components;
-using FlashSaleUI;
-using FlashSaleUI.Hubs;
 using FlashSaleUI.Core;
+using FlashSaleUI.Hubs;
 using FlashSaleUI.Security;
 
 var builder = WebApplication.CreateBuilder(args);

@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Audit;
-
 namespace FlashSaleUI.Core.Events;
 
 public enum CreateEventStatus { Created, Invalid, Conflict }

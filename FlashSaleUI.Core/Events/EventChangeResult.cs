@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Audit;
-
 namespace FlashSaleUI.Core.Events;
 
 public sealed record EventChangeResult(EventChangeStatus Status, EventView? Event, Dictionary<string, string[]> Errors);

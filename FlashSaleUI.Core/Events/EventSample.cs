@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Audit;
-
 namespace FlashSaleUI.Core.Events;
 
 /// <summary>One live sample of an event: its view, attempts by outcome, and what waits in its outbox.</summary>

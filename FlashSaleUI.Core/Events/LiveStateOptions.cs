@@ -1,7 +1,3 @@
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-
 namespace FlashSaleUI.Core.Events;
 
 /// <summary>The "LiveState" configuration section.</summary>

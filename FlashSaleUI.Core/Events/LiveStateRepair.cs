@@ -1,7 +1,3 @@
-using System.Diagnostics.Metrics;
-using FlashSaleUI.Core.Concurrency;
-using Microsoft.Extensions.Logging;
-
 namespace FlashSaleUI.Core.Events;
 
 public sealed record LiveStateRepair(string EventCode, string Reason, long StoredGrants, long Issued, long Remaining, DateTimeOffset At);

@@ -1,7 +1,3 @@
-using FlashSaleUI.Core.Claims;
-using Npgsql;
-using NpgsqlTypes;
-
 namespace FlashSaleUI.Core.Pipeline;
 
 /// <summary>A message the sink could not store, with where it came from and why. The fingerprint tells two messages

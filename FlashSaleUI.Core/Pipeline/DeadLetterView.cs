@@ -1,7 +1,3 @@
-using Confluent.Kafka;
-using FlashSaleUI.Core.Kafka;
-using Npgsql;
-
 namespace FlashSaleUI.Core.Pipeline;
 
 public sealed record DeadLetterView(long Id, string Source, string? Key, string? Value, string? EventCode, string Reason,

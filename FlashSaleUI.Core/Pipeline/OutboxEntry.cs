@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Events;
-
 namespace FlashSaleUI.Core.Pipeline;
 
 /// <summary>An outbox entry: a coupon Redis issued, waiting to be delivered to Kafka.</summary>

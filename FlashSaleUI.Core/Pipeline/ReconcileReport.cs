@@ -1,9 +1,3 @@
-using FlashSaleUI.Core.Events;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Npgsql;
-
 namespace FlashSaleUI.Core.Pipeline;
 
 /// <summary>Per event: issued (Redis) against persisted (PostgreSQL), once the event's outbox is empty.</summary>

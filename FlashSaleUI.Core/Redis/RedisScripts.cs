@@ -1,8 +1,3 @@
-using System.Reflection;
-using System.Security.Cryptography;
-using System.Text;
-using StackExchange.Redis;
-
 namespace FlashSaleUI.Core.Redis;
 
 /// <summary>Every script the app runs, loaded once.</summary>

@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Events;
-
 namespace FlashSaleUI.Core.Stats;
 
 /// <summary>Attempts per second by outcome, from two consecutive samples.</summary>

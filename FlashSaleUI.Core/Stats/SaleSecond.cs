@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Claims;
-
 namespace FlashSaleUI.Core.Stats;
 
 /// <summary>One wall-clock second of a sale: attempts per outcome in that second, stock and backlog at its end, and

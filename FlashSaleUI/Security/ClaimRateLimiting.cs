@@ -19,21 +19,9 @@ public static class ClaimRateLimiting
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (ctx, ct) => RateLimitedResponse.WriteAsync(ctx.HttpContext, ctx.Lease, ct);
-            o.AddPolicy(ByAddressPolicy, http =>
-            {
-                var limits = http.RequestServices.GetRequiredService<IOptionsMonitor<FlashSaleOptions>>().CurrentValue.RateLimit;
-                if (!limits.Enabled) return RateLimitPartition.GetNoLimiter("off");
-                var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                return RateLimitPartition.GetTokenBucketLimiter(address, _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = limits.PerAddressBurst,
-                    TokensPerPeriod = limits.PerAddressPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true,
-                });
-            });
-            o.AddCouponLookupPolicy();
+            o.AddAddressTokenBucket(ByAddressPolicy, l => (l.PerAddressBurst, l.PerAddressPerSecond), TimeSpan.FromSeconds(1));
+            o.AddAddressTokenBucket(CouponLookupLimiting.Policy, l => (l.LookupsPerAddressBurst, l.LookupsPerAddressPerMinute),
+                TimeSpan.FromMinutes(1));
         });
         return services;
     }
