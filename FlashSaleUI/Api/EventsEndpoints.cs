@@ -17,15 +17,12 @@ public static class EventsEndpoints
 
         operators.MapPost("", CreateAsync).Produces<EventView>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
-        operators.MapGet("", (EventService service, CancellationToken ct) => service.ListAsync(ct));
+        operators.MapGet("", ListAsync);
         events.MapGet("/{code}", GetAsync);
         operators.MapPatch("/{code}", EditAsync);
-        operators.MapPost("/{code}/open", (string code, EventService service, HttpContext http, CancellationToken ct) =>
-            ChangeAsync(code, c => service.OpenAsync(c, OperatorActor.Of(http), ct)));
-        operators.MapPost("/{code}/close", (string code, EventService service, HttpContext http, CancellationToken ct) =>
-            ChangeAsync(code, c => service.CloseAsync(c, OperatorActor.Of(http), ct)));
-        operators.MapPost("/{code}/cancel", (string code, EventService service, HttpContext http, CancellationToken ct) =>
-            ChangeAsync(code, c => service.CancelAsync(c, OperatorActor.Of(http), ct)));
+        operators.MapPost("/{code}/open", OpenAsync);
+        operators.MapPost("/{code}/close", CloseAsync);
+        operators.MapPost("/{code}/cancel", CancelAsync);
         operators.MapPost("/{code}/stock", TopUpAsync);
         operators.MapGet("/{code}/audit", AuditAsync);
         return app;
@@ -44,6 +41,18 @@ public static class EventsEndpoints
             _ => TypedResults.ValidationProblem(created.Errors),
         };
     }
+
+    public static async Task<Ok<IReadOnlyList<EventView>>> ListAsync(EventService service, CancellationToken ct) =>
+        TypedResults.Ok(await service.ListAsync(ct));
+
+    public static Task<IResult> OpenAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(code, c => service.OpenAsync(c, OperatorActor.Of(http), ct));
+
+    public static Task<IResult> CloseAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(code, c => service.CloseAsync(c, OperatorActor.Of(http), ct));
+
+    public static Task<IResult> CancelAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
+        ChangeAsync(code, c => service.CancelAsync(c, OperatorActor.Of(http), ct));
 
     public static async Task<Results<Ok<EventView>, ProblemHttpResult>> GetAsync(string code, EventService service, CancellationToken ct) =>
         EventCode.TryParse(code, out var eventCode) && await service.GetSharedAsync(eventCode) is { } view
