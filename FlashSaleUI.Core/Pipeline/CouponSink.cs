@@ -133,7 +133,7 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
                 metrics.RecordSinkError(e.Message);
                 log.LogWarning("Sink: storing a batch of {Count} failed ({Error}); retrying in {Delay} ms",
                     batch.Count, e.GetBaseException().Message, delay.TotalMilliseconds);
-                await Task.Delay(delay, stop);
+                await Task.Delay(delay, clock, stop);
                 delay = TimeSpan.FromMilliseconds(Math.Min(5_000, delay.TotalMilliseconds * 2));
             }
         }
@@ -200,7 +200,7 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
         foreach (var coupon in coupons) metrics.RecordClaimToRow(now - coupon.IssuedAt);
     }
 
-    private static Message<string, string> ToDlqMessage(DeadLetter d) => new()
+    private Message<string, string> ToDlqMessage(DeadLetter d) => new()
     {
         Key = d.Key!,
         Value = d.Value!,
@@ -208,7 +208,7 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
         {
             { "dlq-reason", Encoding.UTF8.GetBytes(d.Reason) },
             { "dlq-source", Encoding.UTF8.GetBytes($"{d.Topic}/{d.Partition}@{d.Offset}") },
-            { "dlq-at", Encoding.UTF8.GetBytes(DateTimeOffset.UtcNow.ToString("O")) },
+            { "dlq-at", Encoding.UTF8.GetBytes(clock.GetUtcNow().ToString("O")) },
         },
     };
 

@@ -50,16 +50,16 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         {
             try
             {
-                if (DateTimeOffset.UtcNow - lastCodesRefresh > TimeSpan.FromSeconds(1))
+                if (clock.GetUtcNow() - lastCodesRefresh > TimeSpan.FromSeconds(1))
                 {
-                    lastCodesRefresh = DateTimeOffset.UtcNow;
+                    lastCodesRefresh = clock.GetUtcNow();
                     codes = await RefreshCodesAsync(stop);
                 }
                 foreach (var code in codes) _events.TryAdd(code, new EventRelayState()); // before the parallel rounds
                 var moved = await Task.WhenAll(codes.Select(code => RelayEventAsync(producer, code, _events[code], stop)));
                 // poll quickly while there is work, back off to 100 ms when every outbox is empty
                 idle = moved.Any(n => n > 0) ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Min(100, Math.Max(5, idle.TotalMilliseconds * 2)));
-                if (idle > TimeSpan.Zero) await Task.Delay(idle, stop);
+                if (idle > TimeSpan.Zero) await Task.Delay(idle, clock, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
             catch (KafkaException e) when (e.Error.IsFatal)
@@ -127,14 +127,14 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
     /// <summary>One round for one event: send what is pending (own failures first, then reclaimed, then new).</summary>
     private async Task<int> RelayEventAsync(IProducer<string, string> producer, EventCode code, EventRelayState state, CancellationToken stop)
     {
-        if (DateTimeOffset.UtcNow < state.RetryAt) return 0;
+        if (clock.GetUtcNow() < state.RetryAt) return 0;
 
         IReadOnlyList<OutboxEntry> entries;
         if (state.HasOwnPending)
             entries = await outbox.ReadAsync(code, _consumer, Options.RelayBatch, ownPending: true);
-        else if (DateTimeOffset.UtcNow - state.LastReclaim > TimeSpan.FromMilliseconds(Options.ReclaimIdleMs / 2.0))
+        else if (clock.GetUtcNow() - state.LastReclaim > TimeSpan.FromMilliseconds(Options.ReclaimIdleMs / 2.0))
         {
-            state.LastReclaim = DateTimeOffset.UtcNow;
+            state.LastReclaim = clock.GetUtcNow();
             entries = await outbox.ReclaimAsync(code, _consumer, TimeSpan.FromMilliseconds(Options.ReclaimIdleMs), Options.RelayBatch);
             if (entries.Count > 0) log.LogWarning("Relay reclaimed {Count} entries of {Event} left pending by another relay", entries.Count, code);
             else entries = await outbox.ReadAsync(code, _consumer, Options.RelayBatch, ownPending: false);
@@ -153,7 +153,7 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
             // the rest stay pending for this consumer; read them again ('0') after a backoff
             state.HasOwnPending = true;
             state.Failures++;
-            state.RetryAt = DateTimeOffset.UtcNow + TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, state.Failures)));
+            state.RetryAt = clock.GetUtcNow() + TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, state.Failures)));
         }
         else state.Failures = 0;
         return entries.Count;
@@ -187,9 +187,9 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         return (delivered, fatal);
     }
 
-    private static async Task Delay(TimeSpan delay, CancellationToken stop)
+    private async Task Delay(TimeSpan delay, CancellationToken stop)
     {
-        try { await Task.Delay(delay, stop); } catch (OperationCanceledException) { }
+        try { await Task.Delay(delay, clock, stop); } catch (OperationCanceledException) { }
     }
 
     private sealed class EventRelayState

@@ -10,8 +10,11 @@ public sealed class PipelineMetrics
     private readonly Counter<long> _relayedCounter, _persistedCounter, _deadLetterCounter, _requeueCounter;
     private readonly Histogram<double> _claimToRow;
 
-    public PipelineMetrics(IMeterFactory factory)
+    private readonly TimeProvider _clock;
+
+    public PipelineMetrics(IMeterFactory factory, TimeProvider clock)
     {
+        _clock = clock;
         var meter = factory.Create(Claims.ClaimMetrics.MeterName);
         _relayedCounter = meter.CreateCounter<long>("flashsale.relay.messages", description: "Outbox entries delivered to Kafka");
         _persistedCounter = meter.CreateCounter<long>("flashsale.sink.rows", description: "coupon_issues rows inserted");
@@ -39,14 +42,14 @@ public sealed class PipelineMetrics
     {
         Interlocked.Add(ref _relayFailures, n);
         LastRelayError = error;
-        LastRelayErrorAt = DateTimeOffset.UtcNow;
+        LastRelayErrorAt = _clock.GetUtcNow();
     }
     public void RecordConsumed(int n) => Interlocked.Add(ref _consumed, n);
     public void RecordPersisted(long n) { Interlocked.Add(ref _persisted, n); _persistedCounter.Add(n); }
     public void RecordClaimToRow(TimeSpan latency) => _claimToRow.Record(latency.TotalMilliseconds);
     public void RecordDeadLettered(int n) { Interlocked.Add(ref _deadLettered, n); _deadLetterCounter.Add(n); }
     public void RecordRequeued(int n) { Interlocked.Add(ref _requeued, n); _requeueCounter.Add(n); }
-    public void RecordSinkError(string error) { LastSinkError = error; LastSinkErrorAt = DateTimeOffset.UtcNow; }
+    public void RecordSinkError(string error) { LastSinkError = error; LastSinkErrorAt = _clock.GetUtcNow(); }
     public long SinkRestarts => Interlocked.Read(ref _sinkRestarts);
     public void RecordSinkRestart(string error) { Interlocked.Increment(ref _sinkRestarts); RecordSinkError(error); }
     public long RelayRestarts => Interlocked.Read(ref _relayRestarts);

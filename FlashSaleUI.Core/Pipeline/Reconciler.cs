@@ -22,7 +22,7 @@ public sealed class Reconciler(IOutbox outbox, IEventStore events, ILiveEventSto
         {
             try
             {
-                await Task.Delay(period, stop);
+                await Task.Delay(period, clock, stop);
                 foreach (var (sale, _) in await events.ListActiveAsync(clock.GetUtcNow(), stop))
                     await CheckAsync(sale.Code, repair: false, stop);
             }

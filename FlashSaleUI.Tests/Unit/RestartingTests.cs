@@ -1,0 +1,55 @@
+using FlashSaleUI.Core.Pipeline;
+using Microsoft.Extensions.Time.Testing;
+
+namespace FlashSaleUI.Tests.Unit;
+
+/// <summary>The pipeline supervisor's backoff, on a fake clock: no test waits for the 1 s ... 30 s delays.</summary>
+public class RestartingTests
+{
+    [Fact]
+    public async Task A_failing_loop_is_restarted_after_1_2_4_8_16_then_30_seconds_and_stops_when_it_returns()
+    {
+        var clock = new FakeTimeProvider();
+        var delays = new List<TimeSpan>();
+        var runs = 0;
+        var supervisor = Restarting.RunAsync(_ =>
+            {
+                runs++;
+                return runs <= 7 ? Task.FromException(new InvalidOperationException($"failure {runs}")) : Task.CompletedTask;
+            },
+            (_, delay) => delays.Add(delay), clock, CancellationToken.None);
+
+        // each failure waits on the fake clock; advancing it by exactly the delay starts the loop again
+        for (var i = 0; i < 7; i++)
+        {
+            await UntilAsync(() => delays.Count == i + 1); // the loop failed and is waiting
+            Assert.Equal(i + 1, runs);
+            clock.Advance(delays[^1] - TimeSpan.FromTicks(1));
+            await Task.Delay(20);
+            Assert.Equal(i + 1, runs); // not a tick early
+            clock.Advance(TimeSpan.FromTicks(1));
+            await UntilAsync(() => runs == i + 2);
+        }
+        await supervisor.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.Equal(8, runs);
+        Assert.Equal(new[] { 1, 2, 4, 8, 16, 30, 30 }.Select(s => TimeSpan.FromSeconds(s)), delays);
+    }
+
+    // continuations after a fake-clock advance may run on the thread pool: wait for them, briefly
+    private static async Task UntilAsync(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(2);
+        Assert.True(condition());
+    }
+
+    [Fact]
+    public async Task Stopping_the_app_ends_the_wait_at_once()
+    {
+        var clock = new FakeTimeProvider();
+        using var stop = new CancellationTokenSource();
+        var supervisor = Restarting.RunAsync(_ => throw new InvalidOperationException("down"), (_, _) => { }, clock, stop.Token);
+        stop.Cancel();
+        await supervisor.WaitAsync(TimeSpan.FromSeconds(5)); // no clock advance needed
+        Assert.True(supervisor.IsCompletedSuccessfully);
+    }
+}
