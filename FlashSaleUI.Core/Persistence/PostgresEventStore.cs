@@ -2,12 +2,11 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using FlashSaleUI.Core.Audit;
 using FlashSaleUI.Core.Events;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace FlashSaleUI.Core.Persistence;
 
-public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> contexts, NpgsqlDataSource db) : IEventStore
+public sealed class PostgresEventStore(NpgsqlDataSource db) : IEventStore
 {
     public async Task<bool> TryAddAsync(FlashSaleEvent sale, AuditActor actor, CancellationToken ct = default)
     {
@@ -93,37 +92,34 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
         version = sale.Version,
     });
 
-    public async Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = await db.Events.AsNoTracking().FirstOrDefaultAsync(e => e.Code == code.Value, ct);
-        return row is null ? null : ToDomain(row);
-    }
+    public async Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default) =>
+        (await QueryAsync("WHERE code = @code", cmd => cmd.Parameters.AddWithValue("code", code.Value), ct))
+        .Select(r => r.Sale).FirstOrDefault();
 
-    public async Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListAsync(CancellationToken ct = default)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await db.Events.AsNoTracking().OrderByDescending(e => e.CreatedAt).ToListAsync(ct);
-        return rows.Select(r => (ToDomain(r), r.Persisted)).ToList();
-    }
+    public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListAsync(CancellationToken ct = default) =>
+        QueryAsync("ORDER BY created_at DESC", _ => { }, ct);
 
-    public async Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default)
-    {
-        var keys = codes.Select(c => c.Value).ToArray();
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var rows = await db.Events.AsNoTracking().Where(e => keys.Contains(e.Code)).ToListAsync(ct);
-        return rows.Select(r => (ToDomain(r), r.Persisted)).ToList();
-    }
+    public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes,
+        CancellationToken ct = default) =>
+        QueryAsync("WHERE code = ANY(@codes)",
+            cmd => cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", codes.Select(c => c.Value).ToArray())), ct);
 
-    public async Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListActiveAsync(DateTimeOffset now, CancellationToken ct = default)
-    {
+    public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListActiveAsync(DateTimeOffset now, CancellationToken ct = default) =>
         // ended less than a day ago still counts: a close that never reached Redis must still be applied there
-        var since = now.AddDays(-1);
-        await using var dbContext = await contexts.CreateDbContextAsync(ct);
-        var rows = await dbContext.Events.AsNoTracking()
-            .Where(e => (e.ClosedAt == null || e.ClosedAt > since) && (e.ClosesAt == null || e.ClosesAt > since) && e.Persisted < e.Stock)
-            .ToListAsync(ct);
-        return rows.Select(r => (ToDomain(r), r.Persisted)).ToList();
+        QueryAsync("""
+            WHERE (closed_at IS NULL OR closed_at > @since) AND (closes_at IS NULL OR closes_at > @since) AND persisted < stock
+            """, cmd => cmd.Parameters.AddWithValue("since", now.AddDays(-1)), ct);
+
+    /// <summary>Events with their persisted counts (kept on the event row), in one query.</summary>
+    private async Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> QueryAsync(string where, Action<NpgsqlCommand> bind,
+        CancellationToken ct)
+    {
+        await using var cmd = db.CreateCommand($"SELECT {Columns}, persisted FROM flash_sale_events {where}");
+        bind(cmd);
+        var rows = new List<(FlashSaleEvent, long)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) rows.Add((Read(reader), reader.GetInt64(8)));
+        return rows;
     }
 
     public async IAsyncEnumerable<IReadOnlyList<Grant>> StoredGrantsAsync(EventCode code, int pageSize,
@@ -149,7 +145,4 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
             after = page[^1].MemberId;
         }
     }
-
-    private static FlashSaleEvent ToDomain(EventEntity e) =>
-        new(EventCode.Parse(e.Code), e.Name, e.Stock, e.OpensAt, e.ClosesAt, e.ClosedAt, e.CreatedAt, e.Version);
 }
