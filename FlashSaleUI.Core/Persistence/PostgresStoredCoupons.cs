@@ -48,6 +48,21 @@ public sealed class PostgresStoredCoupons(NpgsqlDataSource db) : IStoredCoupons
         return new CouponPage(items, CouponCursor.After(items[^1], byTime));
     }
 
+    public async Task<IReadOnlyList<string>> WithoutStoredCouponAsync(EventCode code, IReadOnlyCollection<string> members,
+        CancellationToken ct = default)
+    {
+        await using var cmd = db.CreateCommand("""
+            SELECT m FROM unnest(@members) AS m
+            WHERE NOT EXISTS (SELECT 1 FROM coupon_issues c WHERE c.event_code = @code AND c.member_id = m)
+            """);
+        cmd.Parameters.AddWithValue("code", code.Value);
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("members", members.ToArray()));
+        var missing = new List<string>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) missing.Add(reader.GetString(0));
+        return missing;
+    }
+
     public async Task<long> CountAsync(EventCode code, string? memberPrefix = null, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand("""

@@ -27,9 +27,14 @@ public sealed class DeadLetterService(NpgsqlDataSource db, KafkaClients kafka) :
         return list;
     }
 
-    public async Task<long> CountOpenAsync(CancellationToken ct = default)
+    /// <summary>Dead letters not replayed yet: all of them, or one event's.</summary>
+    public Task<long> CountOpenAsync(CancellationToken ct = default) => CountOpenAsync(null, ct);
+
+    public async Task<long> CountOpenAsync(Events.EventCode? code, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand("SELECT count(*) FROM dead_letters WHERE replayed_at IS NULL");
+        await using var cmd = db.CreateCommand(
+            "SELECT count(*) FROM dead_letters WHERE replayed_at IS NULL AND (@code::text IS NULL OR event_code = @code)");
+        cmd.Parameters.Add(new NpgsqlParameter<string?>("code", code?.Value));
         return (long)(await cmd.ExecuteScalarAsync(ct))!;
     }
 

@@ -1,15 +1,16 @@
+using FlashSaleUI.Core.Coupons;
 using FlashSaleUI.Core.Events;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace FlashSaleUI.Core.Pipeline;
 
 /// <summary>Proves the pipeline: when an event's outbox is empty and PostgreSQL still has fewer rows than Redis issued
 /// coupons in two checks running, the members without a row are found and re-enqueued (never removed from Redis: a
 /// member told "issued" keeps the coupon). A requeued coupon that was only slow arrives twice and inserts once.</summary>
-public sealed class Reconciler(IOutbox outbox, IEventStore events, ILiveEventStore live, NpgsqlDataSource db, PipelineMetrics metrics,
+public sealed class Reconciler(IOutbox outbox, IEventStore events, ILiveEventStore live, IStoredCoupons coupons,
+    DeadLetterService deadLetters, PipelineMetrics metrics,
     IOptions<PipelineOptions> options, TimeProvider clock, ILogger<Reconciler> log) : BackgroundService
 {
     private readonly Dictionary<string, long> _suspect = new(); // event -> persisted count at the last mismatch
@@ -67,30 +68,13 @@ public sealed class Reconciler(IOutbox outbox, IEventStore events, ILiveEventSto
     {
         var requeued = 0;
         await foreach (var page in outbox.IssuedMembersAsync(code, 1_000, ct))
-        {
-            await using var cmd = db.CreateCommand("""
-                SELECT m FROM unnest(@members) AS m
-                WHERE NOT EXISTS (SELECT 1 FROM coupon_issues c WHERE c.event_code = @code AND c.member_id = m)
-                """);
-            cmd.Parameters.AddWithValue("code", code.Value);
-            cmd.Parameters.Add(new NpgsqlParameter<string[]>("members", page.ToArray()));
-            var missing = new List<string>();
-            await using (var reader = await cmd.ExecuteReaderAsync(ct))
-                while (await reader.ReadAsync(ct)) missing.Add(reader.GetString(0));
-            requeued += await outbox.RequeueAsync(code, missing);
-        }
+            requeued += await outbox.RequeueAsync(code, await coupons.WithoutStoredCouponAsync(code, page, ct));
         return requeued;
     }
 
     private async Task<(long Persisted, long DeadLettered)> PersistedAsync(EventCode code, CancellationToken ct)
     {
-        await using var cmd = db.CreateCommand("""
-            SELECT (SELECT persisted FROM flash_sale_events WHERE code = @code),
-                   (SELECT count(*) FROM dead_letters WHERE event_code = @code AND replayed_at IS NULL)
-            """);
-        cmd.Parameters.AddWithValue("code", code.Value);
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        await reader.ReadAsync(ct);
-        return (reader.IsDBNull(0) ? 0 : reader.GetInt64(0), reader.GetInt64(1));
+        var record = await events.GetWithPersistedAsync([code], ct);
+        return (record.Count == 0 ? 0 : record[0].Persisted, await deadLetters.CountOpenAsync(code, ct));
     }
 }

@@ -92,6 +92,10 @@ public sealed class InMemoryStoredCoupons : FlashSaleUI.Core.Coupons.IStoredCoup
 
     public Task WriteCsvAsync(EventCode code, TextWriter output, CancellationToken ct = default) => Task.CompletedTask;
 
+    public Task<IReadOnlyList<string>> WithoutStoredCouponAsync(EventCode code, IReadOnlyCollection<string> members,
+        CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<string>>(members.Where(m => Coupons.All(c => c.MemberId != m)).ToList());
+
     public Task<long> CountAsync(EventCode code, string? memberPrefix = null, CancellationToken ct = default) =>
         Task.FromResult((long)Matching(memberPrefix).Count());
 }
