@@ -34,8 +34,8 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     public async Task<EventView?> GetAsync(EventCode code, CancellationToken ct = default) =>
         (await SampleAsync([code], ct)).FirstOrDefault().Sample?.View;
 
-    /// <summary>How stale the public event read may be: members poll it all at once, and the live count reaches them
-    /// over SignalR anyway. Concurrent readers of a code share one read, and its answer for this long.</summary>
+    /// <summary>How stale the public event read may be: every member page reads it once a second, and members arrive
+    /// all at once. Concurrent readers of a code share one read, and its answer for this long.</summary>
     public static readonly TimeSpan PublicReadMaxAge = TimeSpan.FromMilliseconds(250);
     private readonly Concurrency.SharedResults<EventCode, EventView?> _publicReads = new(PublicReadMaxAge, clock);
 

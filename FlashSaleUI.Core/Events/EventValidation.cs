@@ -12,13 +12,11 @@ public static class EventValidation
         var errors = new Dictionary<string, string[]>();
         if (!EventCode.TryParse(input.Code, out _))
             errors["code"] = [$"Code must be {EventCode.Rule}."];
-        var name = input.Name?.Trim();
-        if (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl))
+        if (!IsValidName(input.Name))
             errors["name"] = [$"Name is required: 1-{MaxNameLength} printable characters."];
         if (input.Stock is not (>= 1 and <= MaxStock))
             errors["stock"] = [$"Stock must be a whole number from 1 to {MaxStock:N0}."];
-        if (input.OpensAt is { } o && input.ClosesAt is { } c && c <= o)
-            errors["closesAt"] = ["The event must close after it opens."];
+        CheckWindow(input.OpensAt, input.ClosesAt, errors);
         return errors;
     }
 
@@ -26,12 +24,20 @@ public static class EventValidation
     public static Dictionary<string, string[]> ValidateEdit(EventEdit edit)
     {
         var errors = new Dictionary<string, string[]>();
-        var name = edit.Name?.Trim();
-        if (edit.Name is not null && (string.IsNullOrEmpty(name) || name.Length > MaxNameLength || name.Any(char.IsControl)))
+        if (edit.Name is not null && !IsValidName(edit.Name))
             errors["name"] = [$"Name must be 1-{MaxNameLength} printable characters."];
-        if (edit.OpensAt is { } o && edit.ClosesAt is { } c && c <= o)
-            errors["closesAt"] = ["The event must close after it opens."];
+        CheckWindow(edit.OpensAt, edit.ClosesAt, errors);
         return errors;
+    }
+
+    // trimmed: 1-100 characters, none of them control characters
+    private static bool IsValidName(string? name) =>
+        name?.Trim() is { Length: > 0 and <= MaxNameLength } trimmed && !trimmed.Any(char.IsControl);
+
+    private static void CheckWindow(DateTimeOffset? opensAt, DateTimeOffset? closesAt, Dictionary<string, string[]> errors)
+    {
+        if (opensAt is { } o && closesAt is { } c && c <= o)
+            errors["closesAt"] = ["The event must close after it opens."];
     }
 
     /// <summary>Validates and, when valid, builds the event record.</summary>

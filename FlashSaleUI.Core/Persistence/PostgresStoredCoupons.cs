@@ -9,7 +9,15 @@ namespace FlashSaleUI.Core.Persistence;
 public sealed class PostgresStoredCoupons(NpgsqlDataSource db) : IStoredCoupons
 {
     // every member id character sorts below DEL, so [prefix, prefix + DEL) holds exactly the ids starting with prefix
-    private const char AboveMemberAlphabet = '\u007f';
+    private const string OfEventWithPrefix = """
+        event_code = @code AND (@prefix::text IS NULL OR (member_id >= @prefix AND member_id < @prefix || chr(127)))
+        """;
+
+    private static void BindEventAndPrefix(NpgsqlCommand cmd, EventCode code, string? prefix)
+    {
+        cmd.Parameters.AddWithValue("code", code.Value);
+        cmd.Parameters.Add(new NpgsqlParameter<string?>("prefix", string.IsNullOrEmpty(prefix) ? null : prefix));
+    }
 
     public async Task<StoredCoupon?> FindAsync(EventCode code, MemberId member, CancellationToken ct = default)
     {
@@ -28,15 +36,12 @@ public sealed class PostgresStoredCoupons(NpgsqlDataSource db) : IStoredCoupons
         var limit = Math.Clamp(query.Limit, 1, CouponQuery.MaxLimit);
         await using var cmd = db.CreateCommand($"""
             SELECT member_id, coupon_code, issued_at FROM coupon_issues
-            WHERE event_code = @code
-              AND (@prefix::text IS NULL OR (member_id >= @prefix AND member_id < @prefix || @above))
+            WHERE {OfEventWithPrefix}
               AND {(byTime ? "(issued_at, member_id) > (@afterTime, @afterMember)" : "member_id > @afterMember")}
             ORDER BY {(byTime ? "issued_at, member_id" : "member_id")}
             LIMIT @limit
             """);
-        cmd.Parameters.AddWithValue("code", code.Value);
-        cmd.Parameters.Add(new NpgsqlParameter<string?>("prefix", string.IsNullOrEmpty(query.MemberPrefix) ? null : query.MemberPrefix));
-        cmd.Parameters.AddWithValue("above", AboveMemberAlphabet.ToString());
+        BindEventAndPrefix(cmd, code, query.MemberPrefix);
         cmd.Parameters.AddWithValue("afterTime", afterTime.UtcDateTime);
         cmd.Parameters.AddWithValue("afterMember", afterMember);
         cmd.Parameters.AddWithValue("limit", limit + 1); // one more tells whether there is a next page
@@ -65,13 +70,8 @@ public sealed class PostgresStoredCoupons(NpgsqlDataSource db) : IStoredCoupons
 
     public async Task<long> CountAsync(EventCode code, string? memberPrefix = null, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand("""
-            SELECT count(*) FROM coupon_issues WHERE event_code = @code
-              AND (@prefix::text IS NULL OR (member_id >= @prefix AND member_id < @prefix || @above))
-            """);
-        cmd.Parameters.AddWithValue("code", code.Value);
-        cmd.Parameters.Add(new NpgsqlParameter<string?>("prefix", string.IsNullOrEmpty(memberPrefix) ? null : memberPrefix));
-        cmd.Parameters.AddWithValue("above", AboveMemberAlphabet.ToString());
+        await using var cmd = db.CreateCommand($"SELECT count(*) FROM coupon_issues WHERE {OfEventWithPrefix}");
+        BindEventAndPrefix(cmd, code, memberPrefix);
         return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct));
     }
 

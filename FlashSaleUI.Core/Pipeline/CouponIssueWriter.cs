@@ -54,7 +54,8 @@ public sealed class CouponIssueWriter(NpgsqlDataSource db)
         return inserted;
     }
 
-    /// <summary>Binary COPY into a temporary staging table (one per connection, emptied at commit), then one
+    /// <summary>Binary COPY into a temporary staging table (made in the batch's transaction when the connection has
+    /// none: a pooled connection is reset when it is returned, which drops it; emptied at commit), then one
     /// INSERT ... ON CONFLICT DO NOTHING from it: COPY is PostgreSQL's fastest way in (2-4x the unnest insert here),
     /// and the conflict clause keeps replays idempotent, which COPY straight into coupon_issues could not.</summary>
     private static async Task<long> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<CouponIssued> coupons,

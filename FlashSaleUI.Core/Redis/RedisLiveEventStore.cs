@@ -7,7 +7,7 @@ public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScrip
 {
     public async Task<Placement> PlaceAsync(FlashSaleEvent sale, IReadOnlyCollection<Grant>? grants = null, bool last = true)
     {
-        var keys = new EventKeys(sale.Code);
+        var keys = EventKeys.For(sale.Code);
         var db = redis.GetDatabase();
         var result = (RedisResult[])(await scripts.PlaceEvent.EvaluateAsync(db, [keys.Stock, keys.Window, keys.Grants],
         [
@@ -25,7 +25,7 @@ public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScrip
 
     public async Task<LiveCounters?> ReadAsync(EventCode code)
     {
-        var keys = new EventKeys(code);
+        var keys = EventKeys.For(code);
         var result = (RedisResult[])(await scripts.EventStats.EvaluateAsync(redis.GetDatabase(),
             [keys.Stock, keys.Grants, keys.Outcomes, keys.Outbox, keys.Window], []).ConfigureAwait(false))!;
         if (result[0].IsNull) return null;

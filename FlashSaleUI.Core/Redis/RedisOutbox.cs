@@ -24,7 +24,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
 
     public async Task<IReadOnlyList<OutboxEntry>> ReadAsync(EventCode code, string consumer, int count, bool ownPending)
     {
-        var outbox = new EventKeys(code).Outbox;
+        var outbox = EventKeys.For(code).Outbox;
         var position = ownPending ? StreamPosition.Beginning : StreamPosition.NewMessages;
         try
         {
@@ -44,7 +44,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
     {
         try
         {
-            var claimed = await Db.StreamAutoClaimAsync(new EventKeys(code).Outbox, Group, consumer,
+            var claimed = await Db.StreamAutoClaimAsync(EventKeys.For(code).Outbox, Group, consumer,
                 (long)minIdle.TotalMilliseconds, "0-0", count).ConfigureAwait(false);
             return Parse(code, claimed.ClaimedEntries);
         }
@@ -57,14 +57,14 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
     // XACK then XDEL in one script: an entry acknowledged but left in the stream would count as backlog forever.
     public Task AcknowledgeAsync(EventCode code, IReadOnlyCollection<string> ids) =>
         ids.Count == 0 ? Task.CompletedTask
-            : scripts.OutboxAck.EvaluateAsync(Db, [new EventKeys(code).Outbox], [Group, .. ids.Select(i => (RedisValue)i)]);
+            : scripts.OutboxAck.EvaluateAsync(Db, [EventKeys.For(code).Outbox], [Group, .. ids.Select(i => (RedisValue)i)]);
 
     public async IAsyncEnumerable<IReadOnlyList<string>> IssuedMembersAsync(EventCode code, int pageSize,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         // HSCAN, so a large hash never blocks Redis; SE.Redis follows the cursor (on the key's node in a cluster)
         var page = new List<string>(pageSize);
-        await foreach (var grant in Db.HashScanAsync(new EventKeys(code).Grants, pageSize: pageSize).WithCancellation(ct).ConfigureAwait(false))
+        await foreach (var grant in Db.HashScanAsync(EventKeys.For(code).Grants, pageSize: pageSize).WithCancellation(ct).ConfigureAwait(false))
         {
             page.Add(grant.Name!);
             if (page.Count < pageSize) continue;
@@ -77,7 +77,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
     public async Task<int> RequeueAsync(EventCode code, IReadOnlyCollection<string> members)
     {
         if (members.Count == 0) return 0;
-        var keys = new EventKeys(code);
+        var keys = EventKeys.For(code);
         return (int)await scripts.OutboxRequeue.EvaluateAsync(Db, [keys.Grants, keys.Outbox],
             [code.Value, .. members.Select(m => (RedisValue)m)]).ConfigureAwait(false);
     }

@@ -13,7 +13,7 @@ public static class AccountEndpoints
 
     public static IServiceCollection AddLoginRateLimit(this IServiceCollection services) =>
         services.Configure<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>(o => o.AddPolicy(LoginLimit, http =>
-            RateLimitPartition.GetFixedWindowLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            RateLimitPartition.GetFixedWindowLimiter(ClientAddress.Of(http),
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 10, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })));
 
     public static IEndpointRouteBuilder MapAccount(this IEndpointRouteBuilder app)

@@ -36,11 +36,11 @@ public static class ClaimsEndpoints
         }
         // Everything is validated before any key is built from it.
         if (!EventCode.TryParse(code, out var eventCode))
-            return JsonBody.Invalid("code", $"Event code must be {EventCode.Rule}.");
+            return ApiProblems.InvalidEventCode();
         var (body, error) = await JsonBody.ReadAsync<ClaimRequest>(http.Request, MaxBodyBytes, ct);
         if (error is not null) return error;
         if (!MemberId.TryParse(body!.MemberId, out var member))
-            return JsonBody.Invalid("memberId", $"Member id must be {MemberId.Rule}.");
+            return ApiProblems.Invalid("memberId", $"Member id must be {MemberId.Rule}.");
         if (!limiter.TryAcquire(eventCode, member, out var retryAfter))
         {
             await RateLimitedResponse.WriteAsync(http, retryAfter, ct);

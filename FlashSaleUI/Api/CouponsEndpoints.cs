@@ -4,7 +4,6 @@ using FlashSaleUI.Core.Coupons;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FlashSaleUI.Api;
 
@@ -27,41 +26,41 @@ public static class CouponsEndpoints
         string code, string memberId, IStoredCoupons coupons, CancellationToken ct)
     {
         if (!EventCode.TryParse(code, out var eventCode))
-            return TypedResults.ValidationProblem(Errors("code", $"Event code must be {EventCode.Rule}."));
+            return ApiProblems.InvalidEventCode();
         if (!MemberId.TryParse(memberId, out var member))
-            return TypedResults.ValidationProblem(Errors("memberId", $"Member id must be {MemberId.Rule}."));
+            return ApiProblems.Invalid("memberId", $"Member id must be {MemberId.Rule}.");
         return await coupons.FindAsync(eventCode, member, ct) is { } coupon
             ? TypedResults.Ok(new CouponLookupResponse(ClaimStatusNames.Issued, coupon.CouponCode))
             : TypedResults.NotFound<object>(new { status = ClaimStatusNames.NotFound });
     }
 
-    public static async Task<Results<Ok<CouponPage>, NotFound<ProblemDetails>, ValidationProblem>> ListAsync(
+    public static async Task<Results<Ok<CouponPage>, ProblemHttpResult, ValidationProblem>> ListAsync(
         string code, string? member, string? after, int? limit, string? order, IStoredCoupons coupons, IEventStore events,
         CancellationToken ct)
     {
         if (!EventCode.TryParse(code, out var eventCode))
-            return TypedResults.ValidationProblem(Errors("code", $"Event code must be {EventCode.Rule}."));
+            return ApiProblems.InvalidEventCode();
         var byTime = string.Equals(order, "issuedAt", StringComparison.OrdinalIgnoreCase);
         if (order is not null && !byTime && !string.Equals(order, "memberId", StringComparison.OrdinalIgnoreCase))
-            return TypedResults.ValidationProblem(Errors("order", "Order must be memberId or issuedAt."));
+            return ApiProblems.Invalid("order", "Order must be memberId or issuedAt.");
         if (!string.IsNullOrEmpty(member) && !MemberId.TryParse(member, out _))
-            return TypedResults.ValidationProblem(Errors("member", $"A member search must be {MemberId.Rule}."));
+            return ApiProblems.Invalid("member", $"A member search must be {MemberId.Rule}.");
         if (limit is < 1 or > CouponQuery.MaxLimit)
-            return TypedResults.ValidationProblem(Errors("limit", $"Limit must be 1 to {CouponQuery.MaxLimit}."));
+            return ApiProblems.Invalid("limit", $"Limit must be 1 to {CouponQuery.MaxLimit}.");
         if (!CouponCursor.IsValid(after, byTime))
-            return TypedResults.ValidationProblem(Errors("after", "After must be the next value of a previous page."));
-        if (await events.GetAsync(eventCode, ct) is null) return EventNotFound(code);
+            return ApiProblems.Invalid("after", "After must be the next value of a previous page.");
+        if (await events.GetAsync(eventCode, ct) is null) return ApiProblems.EventNotFound(code);
         return TypedResults.Ok(await coupons.PageAsync(eventCode,
             new CouponQuery(member, after, limit ?? CouponQuery.DefaultLimit, byTime ? CouponOrder.IssuedAt : CouponOrder.MemberId), ct));
     }
 
     /// <summary>Streams the CSV straight from PostgreSQL to the client: a million winners never sit in memory.</summary>
-    public static async Task<Results<EmptyHttpResult, NotFound<ProblemDetails>, ValidationProblem>> ExportAsync(
+    public static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> ExportAsync(
         string code, HttpContext http, IStoredCoupons coupons, IEventStore events, CancellationToken ct)
     {
         if (!EventCode.TryParse(code, out var eventCode))
-            return TypedResults.ValidationProblem(Errors("code", $"Event code must be {EventCode.Rule}."));
-        if (await events.GetAsync(eventCode, ct) is null) return EventNotFound(code);
+            return ApiProblems.InvalidEventCode();
+        if (await events.GetAsync(eventCode, ct) is null) return ApiProblems.EventNotFound(code);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{eventCode.Value}-coupons.csv\"";
         http.Response.Headers.CacheControl = "no-store";
@@ -69,11 +68,4 @@ public static class CouponsEndpoints
             await coupons.WriteCsvAsync(eventCode, writer, ct);
         return TypedResults.Empty;
     }
-
-    private static NotFound<ProblemDetails> EventNotFound(string code) => TypedResults.NotFound(new ProblemDetails
-    {
-        Status = StatusCodes.Status404NotFound, Title = "Event not found", Detail = $"No event with code '{code}'.",
-    });
-
-    private static Dictionary<string, string[]> Errors(string field, string message) => new() { [field] = [message] };
 }

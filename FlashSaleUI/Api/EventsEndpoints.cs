@@ -57,7 +57,7 @@ public static class EventsEndpoints
     public static async Task<Results<Ok<EventView>, ProblemHttpResult>> GetAsync(string code, EventService service, CancellationToken ct) =>
         EventCode.TryParse(code, out var eventCode) && await service.GetSharedAsync(eventCode) is { } view
             ? TypedResults.Ok(view)
-            : NotFound(code);
+            : ApiProblems.EventNotFound(code);
 
     public static async Task<IResult> EditAsync(string code, HttpRequest request, EventService service, CancellationToken ct)
     {
@@ -71,7 +71,7 @@ public static class EventsEndpoints
         var (body, error) = await JsonBody.ReadAsync<TopUpRequest>(request, MaxBodyBytes, ct);
         if (error is not null) return error;
         if (body!.Add is not { } add)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["add"] = ["How much stock to add is required."] });
+            return ApiProblems.Invalid("add", "How much stock to add is required.");
         return await ChangeAsync(code, c => service.TopUpAsync(c, add, OperatorActor.Of(request.HttpContext), ct));
     }
 
@@ -79,11 +79,11 @@ public static class EventsEndpoints
         IAuditLog audit, CancellationToken ct) =>
         EventCode.TryParse(code, out var eventCode)
             ? TypedResults.Ok(await audit.ListAsync(eventCode.Value, limit ?? 100, ct))
-            : NotFound(code);
+            : ApiProblems.EventNotFound(code);
 
     private static async Task<IResult> ChangeAsync(string code, Func<EventCode, Task<EventChangeResult>> change)
     {
-        if (!EventCode.TryParse(code, out var eventCode)) return NotFound(code);
+        if (!EventCode.TryParse(code, out var eventCode)) return ApiProblems.EventNotFound(code);
         var result = await change(eventCode);
         return result.Status switch
         {
@@ -91,11 +91,7 @@ public static class EventsEndpoints
             EventChangeStatus.Invalid => TypedResults.ValidationProblem(result.Errors),
             EventChangeStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: "Not allowed in this state", detail: result.Errors["state"][0]),
-            _ => NotFound(code),
+            _ => ApiProblems.EventNotFound(code),
         };
     }
-
-    private static ProblemHttpResult NotFound(string code) =>
-        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found",
-            detail: code.Length <= EventCode.MaxLength ? $"No event with code '{code}'." : "No such event.");
 }

@@ -43,9 +43,6 @@ public static class JsonBody
         }
     }
 
-    public static IResult Invalid(string field, string message) =>
-        Results.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] });
-
     private static IResult Problem(string detail) =>
         Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request body");
 }

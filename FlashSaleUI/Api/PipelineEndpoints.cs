@@ -57,7 +57,7 @@ public static class PipelineEndpoints
         IAuditLog audit, HttpContext http, CancellationToken ct)
     {
         if (!EventCode.TryParse(code, out var eventCode) || await reconciler.CheckAsync(eventCode, repair: true, ct) is not { } report)
-            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found");
+            return ApiProblems.EventNotFound(code);
         await audit.RecordAsync(OperatorActor.Of(http), AuditAction.Reconcile, eventCode.Value,
             $"issued {report.Issued:N0}, stored {report.Persisted:N0}, re-enqueued {report.Requeued:N0}", ct);
         return TypedResults.Ok(report);

@@ -17,7 +17,7 @@ public static class AddressTokenBucket
             var limits = http.RequestServices.GetRequiredService<IOptionsMonitor<FlashSaleOptions>>().CurrentValue.RateLimit;
             if (!limits.Enabled) return RateLimitPartition.GetNoLimiter("off");
             var (burst, perPeriod) = size(limits);
-            return RateLimitPartition.GetTokenBucketLimiter(http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+            return RateLimitPartition.GetTokenBucketLimiter(ClientAddress.Of(http),
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = burst,

@@ -19,16 +19,14 @@ public sealed class OperatorSignInThrottle(IOptions<FlashSaleOptions> options, I
             QueueLimit = 0,
         }));
 
-    public static string AddressOf(HttpContext http) => http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-
-    public bool IsBlocked(HttpContext http) => _failures.GetStatistics(AddressOf(http))?.CurrentAvailablePermits == 0;
+    public bool IsBlocked(HttpContext http) => _failures.GetStatistics(ClientAddress.Of(http))?.CurrentAvailablePermits == 0;
 
     public async Task RecordFailureAsync(HttpContext http, string? triedUser)
     {
-        using (_failures.AttemptAcquire(AddressOf(http))) { }
+        using (_failures.AttemptAcquire(ClientAddress.Of(http))) { }
         try
         {
-            await audit.RecordAsync(AuditActor.From(triedUser, AddressOf(http)), AuditAction.SignInFailed, null,
+            await audit.RecordAsync(AuditActor.From(triedUser, ClientAddress.Of(http)), AuditAction.SignInFailed, null,
                 http.Request.Path.StartsWithSegments("/account") ? "sign-in form" : "HTTP Basic", http.RequestAborted);
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.JSInterop;
 
 namespace FlashSaleUI.Components.Shared;
 
@@ -15,4 +16,11 @@ public static class OperatorTime
 
     public static string? Format(DateTimeOffset? at, int utcOffsetMinutes) =>
         at?.ToOffset(TimeSpan.FromMinutes(utcOffsetMinutes)).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Asks the browser (console.js) how many minutes it is ahead of UTC; 0 from an old cached console.js.</summary>
+    public static async Task<int> BrowserUtcOffsetMinutesAsync(IJSRuntime js)
+    {
+        try { return await js.InvokeAsync<int>("flashSale.utcOffsetMinutes"); }
+        catch (JSException) { return 0; }
+    }
 }
