@@ -32,7 +32,7 @@ public static class PipelineBench
                 ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
             });
             var code = await CreateEventAsync(stage, count);
-            var writer = stage.Get<CouponIssueWriter>();
+            var writer = stage.Get<ICouponBatchStore>();
             var now = DateTimeOffset.UtcNow;
             var batches = Enumerable.Range(0, count).Select(i => new CouponIssued(ClaimId.New(), code.Value, $"m{i}", now)).Chunk(5_000).ToArray();
             var next = -1;

@@ -114,7 +114,8 @@ public static class DependencyInjection
         services.AddSingleton<IOutbox, RedisOutbox>();
         services.AddSingleton<PipelineMetrics>();
         services.AddSingleton<PipelineDrain>();
-        services.AddSingleton<CouponIssueWriter>();
+        services.AddSingleton<ICouponBatchStore, PostgresCouponBatchStore>();
+        services.AddSingleton<IDeadLetters, PostgresDeadLetters>();
         services.AddSingleton<DeadLetterService>();
         services.AddSingleton<Reconciler>();
         services.AddHostedService<OutboxRelay>();

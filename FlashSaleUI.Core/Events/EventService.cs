@@ -1,4 +1,5 @@
 using FlashSaleUI.Core.Audit;
+using FlashSaleUI.Core.Stats;
 
 namespace FlashSaleUI.Core.Events;
 
@@ -28,11 +29,11 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         }
         var placement = await live.PlaceAsync(sale!);
         return new CreateEventResult(CreateEventStatus.Created,
-            EventView.From(sale!, new LiveCounters(placement.Remaining, placement.Issued, 0, new Dictionary<string, long>()), 0, now), errors);
+            EventView.From(sale!, LiveCounters.Totals(placement.Remaining, placement.Issued), 0, now), errors);
     }
 
     public async Task<EventView?> GetAsync(EventCode code, CancellationToken ct = default) =>
-        (await SampleAsync([code], ct)).FirstOrDefault().Sample?.View;
+        (await SampleAsync([code], ct)).FirstOrDefault().Stats?.Event;
 
     /// <summary>How stale the public event read may be: every member page reads it once a second, and members arrive
     /// all at once. Concurrent readers of a code share one read, and its answer for this long.</summary>
@@ -54,17 +55,18 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         var all = await store.ListAsync(ct);
         var active = (await store.ListActiveAsync(clock.GetUtcNow(), ct)).Select(a => a.Sale.Code).ToHashSet();
         var live = await JoinLiveAsync(all.Where(s => active.Contains(s.Sale.Code)).ToList());
-        var byCode = live.ToDictionary(l => l.Code, l => l.Sample.View);
+        var byCode = live.ToDictionary(l => l.Code, l => l.Stats.Event);
         var now = clock.GetUtcNow();
         return all.Select(s => byCode.TryGetValue(s.Sale.Code, out var view) ? view
-            : EventView.From(s.Sale, new LiveCounters(s.Sale.Stock - s.Persisted, s.Persisted, 0, new Dictionary<string, long>()), s.Persisted, now))
+            : EventView.From(s.Sale, LiveCounters.Totals(s.Sale.Stock - s.Persisted, s.Persisted), s.Persisted, now))
             .ToList();
     }
 
     /// <summary>Samples several events at once: one Redis call per event, and PostgreSQL only for events whose
     /// record is not known here, is older than <see cref="RecordTtl"/>, or whose stored count can have moved (Redis
-    /// has issued more than was stored). A quiet sale is not re-read from PostgreSQL on every tick.</summary>
-    public async Task<IReadOnlyList<(EventCode Code, EventSample Sample)>> SampleAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default)
+    /// has issued more than was stored). A quiet sale is not re-read from PostgreSQL on every tick. The stats carry
+    /// no rates: rates need the previous sample, which the stats feed keeps.</summary>
+    public async Task<IReadOnlyList<(EventCode Code, EventStats Stats)>> SampleAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default)
     {
         var counters = (await Task.WhenAll(codes.Select(live.ReadAsync))).Zip(codes, (c, code) => (Code: code, Live: c)).ToList();
         var now = clock.GetUtcNow();
@@ -81,20 +83,23 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         return counters.Where(c => _records.ContainsKey(c.Code)).Select(c =>
         {
             var (sale, persisted, _) = _records[c.Code];
-            return (c.Code, new EventSample(EventView.From(sale, c.Live, persisted, now),
-                c.Live?.Outcomes ?? new Dictionary<string, long>(), c.Live?.OutboxBacklog ?? 0));
+            return (c.Code, Stats(sale, c.Live, persisted, now));
         }).ToList();
     }
 
     /// <summary>The record (with its persisted count) joined with what Redis holds for each event now.</summary>
-    private async Task<IReadOnlyList<(EventCode Code, EventSample Sample)>> JoinLiveAsync(IReadOnlyList<(FlashSaleEvent Sale, long Persisted)> sales)
+    private async Task<IReadOnlyList<(EventCode Code, EventStats Stats)>> JoinLiveAsync(IReadOnlyList<(FlashSaleEvent Sale, long Persisted)> sales)
     {
         var counters = await Task.WhenAll(sales.Select(s => live.ReadAsync(s.Sale.Code)));
         var now = clock.GetUtcNow();
-        return sales.Select((s, i) => (s.Sale.Code, new EventSample(
-            EventView.From(s.Sale, counters[i], s.Persisted, now),
-            counters[i]?.Outcomes ?? new Dictionary<string, long>(),
-            counters[i]?.OutboxBacklog ?? 0))).ToList();
+        return sales.Select((s, i) => (s.Sale.Code, Stats(s.Sale, counters[i], s.Persisted, now))).ToList();
+    }
+
+    /// <summary>A sale not placed in Redis yet has its whole stock and nothing claimed.</summary>
+    private static EventStats Stats(FlashSaleEvent sale, LiveCounters? live, long persisted, DateTimeOffset now)
+    {
+        var view = EventView.From(sale, live, persisted, now);
+        return new EventStats(view, live ?? LiveCounters.Totals(view.Remaining, view.Issued), ClaimRates.Zero, now);
     }
 
     /// <summary>Opens now: the opening time moves to now if it was later, and a close is undone.</summary>

@@ -15,7 +15,7 @@ namespace FlashSaleUI.Core.Pipeline;
 /// partition moves on: invalid fields, an unknown event, or data PostgreSQL refuses (the batch is split until the
 /// refused messages are found). Any other database error is transient: the batch is retried with backoff, never
 /// dead-lettered. The consumer itself never stops for good: any error rebuilds it after a backoff.</summary>
-public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, PipelineMetrics metrics, PipelineDrain drain,
+public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, PipelineMetrics metrics, PipelineDrain drain,
     IOptions<PipelineOptions> options, ILogger<CouponSink> log, TimeProvider clock) : BackgroundService
 {
     private readonly string _clientId = InstanceName.Create("sink");
@@ -174,7 +174,7 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
             return (Message: m, Coupon: ok ? coupon : null, Reason: reason);
         }).ToList();
         var codes = parsed.Where(p => p.Coupon is not null).Select(p => p.Coupon!.EventCode).Distinct().ToList();
-        var known = codes.Count > 0 ? await writer.KnownEventsAsync(codes, stop) : [];
+        var known = codes.Count > 0 ? await batches.KnownEventsAsync(codes, stop) : [];
         bool Storable((ConsumeResult<string, string> Message, CouponIssued? Coupon, string Reason) p) =>
             refusedBy is null && p.Coupon is not null && known.Contains(p.Coupon.EventCode);
         var coupons = parsed.Where(Storable).Select(p => p.Coupon!).ToList();
@@ -186,7 +186,7 @@ public sealed class CouponSink(KafkaClients kafka, CouponIssueWriter writer, Pip
 
         // DLQ topic first: if the database write then fails, the retry produces it again (the table keeps it once)
         await Task.WhenAll(deadLetters.Select(d => dlqProducer.ProduceAsync(kafka.Options.DeadLetterTopic, ToDlqMessage(d), stop)));
-        var inserted = await writer.WriteAsync(coupons, deadLetters, stop);
+        var inserted = await batches.WriteAsync(coupons, deadLetters, stop);
 
         metrics.RecordConsumed(batch.Count);
         metrics.RecordPersisted(inserted);

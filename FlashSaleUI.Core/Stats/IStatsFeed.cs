@@ -6,6 +6,6 @@ namespace FlashSaleUI.Core.Stats;
 /// last subscription stops it, so the cost follows the watched events, not the claim rate.</summary>
 public interface IStatsFeed
 {
-    IDisposable Subscribe(EventCode code, Func<StatsSnapshot, Task> onUpdate);
-    StatsSnapshot? Latest(EventCode code);
+    IDisposable Subscribe(EventCode code, Func<EventStats, Task> onUpdate);
+    EventStats? Latest(EventCode code);
 }

@@ -2,7 +2,7 @@ using FlashSaleUI.Core.Claims;
 
 namespace FlashSaleUI.Core.Stats;
 
-/// <summary>Turns the live feed's snapshots (cumulative counters sampled every ~100 ms at arbitrary moments) into
+/// <summary>Turns the live feed's samples (cumulative counters sampled every ~100 ms at arbitrary moments) into
 /// rates per wall-clock second: each counter is interpolated at the second boundaries and differenced. Rates from
 /// consecutive samples saw-tooth when a sample interval holds one or two claim batches; whole seconds do not.</summary>
 public sealed class PerSecondSeries(int capacity = PerSecondSeries.DefaultCapacity)
@@ -11,33 +11,33 @@ public sealed class PerSecondSeries(int capacity = PerSecondSeries.DefaultCapaci
     private static readonly string[] Tracked = [ClaimStatusNames.Issued, ClaimStatusNames.SoldOut, ClaimStatusNames.Duplicate, ClaimStatusNames.NotOpen];
 
     private readonly List<SaleSecond> _seconds = [];
-    private StatsSnapshot? _previous;
+    private EventStats? _previous;
     private double[]? _atBoundary;
     private long[]? _latencyAtBoundary;
 
     public IReadOnlyList<SaleSecond> Seconds => _seconds;
 
-    /// <summary>Adds a snapshot; returns how many seconds it completed. <paramref name="latency"/> is the
+    /// <summary>Adds a sample; returns how many seconds it completed. <paramref name="latency"/> is the
     /// histogram's cumulative counts read now (null: no latency column).</summary>
-    public int Add(StatsSnapshot snapshot, long[]? latency = null)
+    public int Add(EventStats stats, long[]? latency = null)
     {
         var previous = _previous;
-        _previous = snapshot;
-        if (previous is null || snapshot.SampledAt <= previous.SampledAt) return 0;
-        // The feed sends only changes, so a long gap means the counters stood still until just before this snapshot:
+        _previous = stats;
+        if (previous is null || stats.SampledAt <= previous.SampledAt) return 0;
+        // The feed sends only changes, so a long gap means the counters stood still until just before this sample:
         // hold them there rather than spread the change over the whole gap.
         var completed = 0;
-        var quietUntil = snapshot.SampledAt - StatsPublisher.MinInterval;
+        var quietUntil = stats.SampledAt - StatsPublisher.MinInterval;
         if (quietUntil - previous.SampledAt > StatsPublisher.MinInterval)
         {
             var held = previous with { SampledAt = quietUntil };
             completed += Interpolate(previous, held, _latencyAtBoundary);
             previous = held;
         }
-        return completed + Interpolate(previous, snapshot, latency);
+        return completed + Interpolate(previous, stats, latency);
     }
 
-    private int Interpolate(StatsSnapshot from, StatsSnapshot to, long[]? latency)
+    private int Interpolate(EventStats from, EventStats to, long[]? latency)
     {
         var completed = 0;
         for (var boundary = NextBoundary(from.SampledAt); boundary <= to.SampledAt; boundary = boundary.AddSeconds(1))

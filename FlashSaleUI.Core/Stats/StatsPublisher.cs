@@ -7,7 +7,7 @@ using Microsoft.Extensions.Logging;
 namespace FlashSaleUI.Core.Stats;
 
 /// <summary>One per app instance: every 50 ms it samples each watched event (one Redis script call each, one
-/// PostgreSQL query for all) and pushes a snapshot to its subscribers when anything changed, but never sooner than
+/// PostgreSQL query for all) and pushes the new stats to its subscribers when anything changed, but never sooner than
 /// 110 ms after the previous one: at most 10 updates a second per event (with room for network jitter), and a change
 /// is seen within about 160 ms, whatever the claim rate.</summary>
 public sealed class StatsPublisher(EventService events, TimeProvider clock, ILogger<StatsPublisher> log) : BackgroundService, IStatsFeed
@@ -16,7 +16,7 @@ public sealed class StatsPublisher(EventService events, TimeProvider clock, ILog
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(110);
     private readonly ConcurrentDictionary<EventCode, Watched> _watched = new();
 
-    public IDisposable Subscribe(EventCode code, Func<StatsSnapshot, Task> onUpdate)
+    public IDisposable Subscribe(EventCode code, Func<EventStats, Task> onUpdate)
     {
         var subscription = new Subscription(this, code, onUpdate);
         _watched.AddOrUpdate(code, _ => new Watched([subscription]), (_, w) => w.With(subscription));
@@ -24,7 +24,7 @@ public sealed class StatsPublisher(EventService events, TimeProvider clock, ILog
         return subscription;
     }
 
-    public StatsSnapshot? Latest(EventCode code) => _watched.TryGetValue(code, out var w) ? w.Last : null;
+    public EventStats? Latest(EventCode code) => _watched.TryGetValue(code, out var w) ? w.Last : null;
 
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
@@ -48,14 +48,14 @@ public sealed class StatsPublisher(EventService events, TimeProvider clock, ILog
         foreach (var (code, sample) in samples)
         {
             if (!_watched.TryGetValue(code, out var watched)) continue;
-            var snapshot = new StatsSnapshot(sample.View, sample.Outcomes, Rate(watched.Last, sample.Outcomes, now), sample.OutboxBacklog, now);
-            if (snapshot.SameAs(watched.Last)) continue;
-            watched.Last = snapshot;
-            await Task.WhenAll(watched.Subscribers.Select(s => Deliver(s, snapshot)));
+            var stats = sample with { Rates = Rate(watched.Last, sample.Outcomes, now), SampledAt = now };
+            if (stats.SameAs(watched.Last)) continue;
+            watched.Last = stats;
+            await Task.WhenAll(watched.Subscribers.Select(s => Deliver(s, stats)));
         }
     }
 
-    private static ClaimRates Rate(StatsSnapshot? previous, IReadOnlyDictionary<string, long> outcomes, DateTimeOffset now)
+    private static ClaimRates Rate(EventStats? previous, IReadOnlyDictionary<string, long> outcomes, DateTimeOffset now)
     {
         if (previous is null) return ClaimRates.Zero;
         var seconds = (now - previous.SampledAt).TotalSeconds;
@@ -64,9 +64,9 @@ public sealed class StatsPublisher(EventService events, TimeProvider clock, ILog
         return new ClaimRates(Per(ClaimStatusNames.Issued), Per(ClaimStatusNames.Duplicate), Per(ClaimStatusNames.SoldOut), Per(ClaimStatusNames.NotOpen));
     }
 
-    private async Task Deliver(Subscription subscription, StatsSnapshot snapshot)
+    private async Task Deliver(Subscription subscription, EventStats stats)
     {
-        try { await subscription.OnUpdate(snapshot); }
+        try { await subscription.OnUpdate(stats); }
         catch (Exception e) { log.LogDebug(e, "A stats subscriber failed"); }
     }
 
@@ -85,15 +85,15 @@ public sealed class StatsPublisher(EventService events, TimeProvider clock, ILog
     private sealed class Watched(IReadOnlyList<Subscription> subscribers)
     {
         public IReadOnlyList<Subscription> Subscribers { get; } = subscribers;
-        public StatsSnapshot? Last { get; set; }
+        public EventStats? Last { get; set; }
         public Watched With(Subscription s) => new([.. Subscribers, s]) { Last = Last };
         public Watched Without(Subscription s) => new(Subscribers.Where(x => x != s).ToList()) { Last = Last };
     }
 
-    private sealed class Subscription(StatsPublisher owner, EventCode code, Func<StatsSnapshot, Task> onUpdate) : IDisposable
+    private sealed class Subscription(StatsPublisher owner, EventCode code, Func<EventStats, Task> onUpdate) : IDisposable
     {
         public EventCode Code { get; } = code;
-        public Func<StatsSnapshot, Task> OnUpdate { get; } = onUpdate;
+        public Func<EventStats, Task> OnUpdate { get; } = onUpdate;
         private int _disposed;
         public void Dispose()
         {

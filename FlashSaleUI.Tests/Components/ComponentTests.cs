@@ -104,16 +104,16 @@ public sealed class LiveStatsTests : MudComponentTest
 
     public LiveStatsTests() => Services.AddSingleton<IStatsFeed>(_feed);
 
-    private static StatsSnapshot Snapshot(long issued, double rate, DateTimeOffset at) => new(
+    private static EventStats Snapshot(long issued, double rate, DateTimeOffset at) => new(
         new EventView("LIVE-1", "Live", 100, 100 - issued, issued, issued - 1, null, null, EventState.Open),
-        new Dictionary<string, long> { ["issued"] = issued, ["soldOut"] = 0, ["duplicate"] = 3 },
-        new ClaimRates(rate, 0, 0, 0), 1, at);
+        new LiveCounters(100 - issued, issued, 1, new Dictionary<string, long> { ["issued"] = issued, ["soldOut"] = 0, ["duplicate"] = 3 }),
+        new ClaimRates(rate, 0, 0, 0), at);
 
     [Fact]
     public async Task The_card_re_renders_each_time_the_feed_publishes_and_unsubscribes_on_dispose()
     {
-        StatsSnapshot? relayed = null;
-        var card = Render<LiveStats>(p => p.Add(c => c.Code, Code).Add(c => c.OnSnapshot, s => relayed = s));
+        EventStats? relayed = null;
+        var card = Render<LiveStats>(p => p.Add(c => c.Code, Code).Add(c => c.OnStats, s => relayed = s));
         Assert.Contains("Waiting", card.Markup);
         Assert.Equal(1, _feed.Subscribers);
 

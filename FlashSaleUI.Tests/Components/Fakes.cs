@@ -50,19 +50,19 @@ public sealed class InMemoryLiveEventStore : ILiveEventStore
 /// <summary>A feed the test publishes into by hand.</summary>
 public sealed class ManualStatsFeed : IStatsFeed
 {
-    private readonly List<(EventCode Code, Func<StatsSnapshot, Task> OnUpdate)> _subscribers = [];
+    private readonly List<(EventCode Code, Func<EventStats, Task> OnUpdate)> _subscribers = [];
     public int Subscribers => _subscribers.Count;
 
-    public IDisposable Subscribe(EventCode code, Func<StatsSnapshot, Task> onUpdate)
+    public IDisposable Subscribe(EventCode code, Func<EventStats, Task> onUpdate)
     {
         var entry = (code, onUpdate);
         _subscribers.Add(entry);
         return new Unsubscriber(() => _subscribers.Remove(entry));
     }
 
-    public StatsSnapshot? Latest(EventCode code) => null;
+    public EventStats? Latest(EventCode code) => null;
 
-    public Task PublishAsync(StatsSnapshot snapshot) =>
+    public Task PublishAsync(EventStats snapshot) =>
         Task.WhenAll(_subscribers.Where(s => s.Code.Value == snapshot.Event.Code).Select(s => s.OnUpdate(snapshot)));
 
     private sealed class Unsubscriber(Action dispose) : IDisposable

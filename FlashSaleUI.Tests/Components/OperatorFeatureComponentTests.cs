@@ -147,8 +147,8 @@ public sealed class SmallPartsTests : MudComponentTest
         Services.AddSingleton(new ClaimMetrics());
         var charts = Render<SaleCharts>();
         var t0 = new DateTimeOffset(2026, 11, 23, 12, 0, 0, 500, TimeSpan.Zero);
-        StatsSnapshot At(double s, long issued) => new(new EventView("S", "S", 10_000, 10_000 - issued, issued, 0, null, null, EventState.Open),
-            new Dictionary<string, long> { ["issued"] = issued }, ClaimRates.Zero, 0, t0.AddSeconds(s));
+        EventStats At(double s, long issued) => new(new EventView("S", "S", 10_000, 10_000 - issued, issued, 0, null, null, EventState.Open),
+            new LiveCounters(10_000 - issued, issued, 0, new Dictionary<string, long> { ["issued"] = issued }), ClaimRates.Zero, t0.AddSeconds(s));
         for (var s = 0.0; s <= 4; s += 0.125) charts.InvokeAsync(() => charts.Instance.Add(At(s, (long)(s * 200))));
         Assert.Equal(3, charts.Instance.Drawn.Count);
         Assert.All(charts.Instance.Drawn, p => Assert.Equal(200, p.Issued));

@@ -8,9 +8,9 @@ namespace FlashSaleUI.Tests.Unit;
 
 public sealed class GroupSenderTests
 {
-    private static StatsMessage Message(long issued) => StatsMessage.From(new StatsSnapshot(
+    private static EventStats Message(long issued) => new(
         new EventView("SLOW-1", "Slow", 100, 100 - issued, issued, 0, null, null, EventState.Open),
-        new Dictionary<string, long>(), ClaimRates.Zero, 0, DateTimeOffset.UnixEpoch));
+        LiveCounters.Totals(100 - issued, issued), ClaimRates.Zero, DateTimeOffset.UnixEpoch);
 
     [Fact]
     public async Task A_slow_send_never_holds_up_the_publisher_and_only_the_newest_snapshot_waits()
@@ -19,8 +19,8 @@ public sealed class GroupSenderTests
         var sent = new List<long>();
         var sender = new GroupSender(async m =>
         {
-            lock (sent) sent.Add(m.Issued);
-            if (m.Issued == 1) await release.Task; // a slow client holds the first send
+            lock (sent) sent.Add(m.Event.Issued);
+            if (m.Event.Issued == 1) await release.Task; // a slow client holds the first send
         }, NullLogger.Instance);
 
         foreach (var issued in new long[] { 1, 2, 3, 4 })

@@ -8,9 +8,10 @@ public class PerSecondSeriesTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
 
-    private static StatsSnapshot At(double seconds, long issued, long soldOut = 0) => new(
+    private static EventStats At(double seconds, long issued, long soldOut = 0) => new(
         new EventView("S", "S", 1000, 1000 - issued, issued, 0, null, null, EventState.Open),
-        new Dictionary<string, long> { ["issued"] = issued, ["soldOut"] = soldOut }, ClaimRates.Zero, 0, T0.AddSeconds(seconds));
+        new LiveCounters(1000 - issued, issued, 0, new Dictionary<string, long> { ["issued"] = issued, ["soldOut"] = soldOut }),
+        ClaimRates.Zero, T0.AddSeconds(seconds));
 
     [Fact]
     public void Samples_at_odd_moments_give_whole_second_rates_without_a_saw_tooth()

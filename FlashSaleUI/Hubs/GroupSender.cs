@@ -1,15 +1,17 @@
+using FlashSaleUI.Core.Stats;
+
 namespace FlashSaleUI.Hubs;
 
 /// <summary>Sends one event's stats (to its SignalR group), newest first: while a send is still being written (a slow
-/// client holds it up), later snapshots replace each other and only the newest goes next. The stats publisher never
+/// client holds it up), later stats replace each other and only the newest goes next. The stats publisher never
 /// waits on browsers, so one slow client cannot stall the samples of every event.</summary>
-public sealed class GroupSender(Func<StatsMessage, Task> send, ILogger log)
+public sealed class GroupSender(Func<EventStats, Task> send, ILogger log)
 {
     private readonly object _gate = new();
-    private StatsMessage? _pending;
+    private EventStats? _pending;
     private bool _sending;
 
-    public Task PostAsync(StatsMessage message)
+    public Task PostAsync(EventStats message)
     {
         lock (_gate)
         {
@@ -25,7 +27,7 @@ public sealed class GroupSender(Func<StatsMessage, Task> send, ILogger log)
     {
         while (true)
         {
-            StatsMessage next;
+            EventStats next;
             lock (_gate)
             {
                 if (_pending is null)
@@ -37,7 +39,7 @@ public sealed class GroupSender(Func<StatsMessage, Task> send, ILogger log)
                 _pending = null;
             }
             try { await send(next); }
-            catch (Exception e) { log.LogDebug(e, "Sending stats for {Event} failed", next.Code); }
+            catch (Exception e) { log.LogDebug(e, "Sending stats for {Event} failed", next.Event.Code); }
         }
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace FlashSaleUI.Hubs;
 
 /// <summary>Holds one stats-feed subscription per event that at least one hub connection watches, and forwards its
-/// snapshots to that event's SignalR group: one sample per event however many browsers watch it. Only events that
+/// stats to that event's SignalR group: one sample per event however many browsers watch it. Only events that
 /// exist are watched (an unknown code costs one lookup, then nothing for a while), and connections are bounded.</summary>
 public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub, IEventStore events, IOptions<FlashSaleOptions> options,
     TimeProvider clock, ILogger<HubWatchers> log)
@@ -24,7 +24,7 @@ public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub, IEve
 
     public static string Group(EventCode code) => "event:" + code.Value;
 
-    public StatsMessage? Latest(EventCode code) => feed.Latest(code) is { } s ? StatsMessage.From(s) : null;
+    public EventStats? Latest(EventCode code) => feed.Latest(code);
 
     public int MaxConnections => options.Value.HubMaxConnections;
 
@@ -63,7 +63,7 @@ public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub, IEve
             {
                 var group = hub.Clients.Group(Group(code));
                 var sender = new GroupSender(message => group.SendAsync(SalesHub.StatsMethod, message), log);
-                var subscription = feed.Subscribe(code, snapshot => sender.PostAsync(StatsMessage.From(snapshot)));
+                var subscription = feed.Subscribe(code, stats => sender.PostAsync(stats));
                 _events[code] = entry = (subscription, []);
             }
             entry.Connections.Add(connection);

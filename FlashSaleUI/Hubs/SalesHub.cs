@@ -1,4 +1,5 @@
 using FlashSaleUI.Core.Events;
+using FlashSaleUI.Core.Stats;
 using Microsoft.AspNetCore.SignalR;
 
 namespace FlashSaleUI.Hubs;
@@ -10,7 +11,7 @@ public sealed class SalesHub(HubWatchers watchers) : Hub
     public const string Path = "/hubs/sales";
     public const string StatsMethod = "stats";
 
-    public async Task<StatsMessage?> Watch(string code)
+    public async Task<EventStats?> Watch(string code)
     {
         if (!EventCode.TryParse(code, out var eventCode)) throw new HubException($"Event code must be {EventCode.Rule}.");
         if (!await watchers.ExistsAsync(eventCode)) throw new HubException($"There is no sale with code {eventCode}.");

@@ -31,7 +31,7 @@ public sealed class PoisonTests(PipelineFixture pipeline) : IClassFixture<Pipeli
     public async Task A_new_poison_message_at_a_reused_offset_is_recorded_too()
     {
         // an embedded broker that restarted hands out offset 5 again, for a different message
-        var writer = pipeline.Host.Get<CouponIssueWriter>();
+        var writer = pipeline.Host.Get<ICouponBatchStore>();
         var before = await pipeline.Database.ScalarAsync("SELECT count(*) FROM dead_letters WHERE source_topic = 'reused-topic'");
         await writer.WriteAsync([], [new DeadLetter("reused-topic", 0, 5, "K", "first poison", null, "unparseable JSON")], CancellationToken.None);
         await writer.WriteAsync([], [new DeadLetter("reused-topic", 0, 5, "K", "first poison", null, "unparseable JSON")], CancellationToken.None); // redelivered

@@ -20,14 +20,14 @@ public sealed class SamplingCostTests(AppFactory app) : IClassFixture<AppFactory
         for (var tick = 0; tick < 20; tick++) // the stats publisher's ticks: 10 a second
         {
             var sample = Assert.Single(await events.SampleAsync([eventCode]));
-            Assert.Equal(10, sample.Sample.View.Remaining);
+            Assert.Equal(10, sample.Stats.Event.Remaining);
             await Task.Delay(100);
         }
         Assert.InRange(store.Reads, 1, 2);
 
         // a claim moves the numbers: the new state is there on the next tick
         Assert.Equal(System.Net.HttpStatusCode.OK, (await app.CreateClient().ClaimAsync(code, "mover")).StatusCode);
-        Assert.Equal(9, (await events.SampleAsync([eventCode]))[0].Sample.View.Remaining);
+        Assert.Equal(9, (await events.SampleAsync([eventCode]))[0].Stats.Event.Remaining);
     }
 
     private sealed class CountingEventStore(IEventStore inner) : IEventStore

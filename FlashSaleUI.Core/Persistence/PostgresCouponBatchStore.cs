@@ -1,17 +1,18 @@
 using FlashSaleUI.Core.Claims;
+using FlashSaleUI.Core.Pipeline;
 using Npgsql;
 using NpgsqlTypes;
 
-namespace FlashSaleUI.Core.Pipeline;
+namespace FlashSaleUI.Core.Persistence;
 
-/// <summary>Writes the sink's batches to PostgreSQL: one set-based insert per batch, idempotent by the
-/// (event_code, member_id) unique constraint, with each event's persisted count bumped in the same statement.</summary>
-public sealed class CouponIssueWriter(NpgsqlDataSource db)
+/// <summary>The sink's batches in PostgreSQL: coupon_issues gets one set-based insert per batch, idempotent by the
+/// (event_code, member_id) unique constraint, with each event's persisted count bumped in the same statement; the
+/// batch's dead letters go in with it.</summary>
+public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatchStore
 {
     // Events are never deleted, so a code once found stays known; only unseen codes cost a query.
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _known = new();
 
-    /// <summary>Which of these event codes exist (a coupon for an unknown event can never be stored).</summary>
     public async Task<HashSet<string>> KnownEventsAsync(IReadOnlyCollection<string> codes, CancellationToken ct)
     {
         var unseen = codes.Where(c => !_known.ContainsKey(c)).ToArray();
@@ -25,31 +26,13 @@ public sealed class CouponIssueWriter(NpgsqlDataSource db)
         return codes.Where(_known.ContainsKey).ToHashSet();
     }
 
-    /// <summary>Inserts the coupons (replays insert nothing) and records the dead letters, in one transaction.
-    /// Returns the number of rows actually inserted.</summary>
     public async Task<long> WriteAsync(IReadOnlyList<CouponIssued> coupons, IReadOnlyList<DeadLetter> deadLetters, CancellationToken ct)
     {
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         long inserted = 0;
         if (coupons.Count > 0) inserted = await InsertAsync(conn, tx, coupons, ct);
-        if (deadLetters.Count > 0)
-        {
-            await using var cmd = new NpgsqlCommand("""
-                INSERT INTO dead_letters (source_topic, source_partition, source_offset, message_key, message_value, event_code, reason, fingerprint)
-                SELECT * FROM unnest(@topics, @partitions, @offsets, @keys, @values, @codes, @reasons, @fingerprints)
-                ON CONFLICT ON CONSTRAINT dead_letters_source DO NOTHING
-                """, conn, tx);
-            cmd.Parameters.Add(new NpgsqlParameter<string[]>("topics", deadLetters.Select(d => d.Topic).ToArray()));
-            cmd.Parameters.Add(new NpgsqlParameter<int[]>("partitions", deadLetters.Select(d => d.Partition).ToArray()));
-            cmd.Parameters.Add(new NpgsqlParameter<long[]>("offsets", deadLetters.Select(d => d.Offset).ToArray()));
-            cmd.Parameters.Add(new NpgsqlParameter<string?[]>("keys", deadLetters.Select(d => Clean(d.Key)).ToArray()));
-            cmd.Parameters.Add(new NpgsqlParameter<string?[]>("values", deadLetters.Select(d => Clean(d.Value)).ToArray()));
-            cmd.Parameters.Add(new NpgsqlParameter<string?[]>("codes", deadLetters.Select(d => Clean(d.EventCode)).ToArray()));
-            cmd.Parameters.Add(new NpgsqlParameter<string[]>("reasons", deadLetters.Select(d => Clean(d.Reason)!).ToArray()));
-            cmd.Parameters.Add(new NpgsqlParameter<string[]>("fingerprints", deadLetters.Select(d => d.Fingerprint).ToArray()));
-            await cmd.ExecuteNonQueryAsync(ct);
-        }
+        if (deadLetters.Count > 0) await PostgresDeadLetters.AddAsync(conn, tx, deadLetters, ct);
         await tx.CommitAsync(ct);
         return inserted;
     }
@@ -95,7 +78,4 @@ public sealed class CouponIssueWriter(NpgsqlDataSource db)
             """, conn, tx);
         return Convert.ToInt64(await insert.ExecuteScalarAsync(ct));
     }
-
-    // PostgreSQL text cannot hold NUL; a poison message may contain anything.
-    private static string? Clean(string? text) => text?.Replace("\0", "\\u0000");
 }
