@@ -17,7 +17,7 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
     PipelineDrain drain, IOptions<PipelineOptions> options, TimeProvider clock, ILogger<OutboxRelay> log) : BackgroundService
 {
     private readonly string _consumer = InstanceName.Create("relay");
-    private readonly Dictionary<EventCode, EventRelayState> _events = new();
+    private readonly Dictionary<EventCode, RelaySchedule> _events = new();
     private PipelineOptions Options => options.Value;
 
     /// <summary>Runs the relay; a producer that fails for good (a fatal idempotent-producer error) or anything
@@ -55,7 +55,7 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
                     lastCodesRefresh = clock.GetUtcNow();
                     codes = await RefreshCodesAsync(stop);
                 }
-                foreach (var code in codes) _events.TryAdd(code, new EventRelayState()); // before the parallel rounds
+                foreach (var code in codes) _events.TryAdd(code, NewSchedule()); // before the parallel rounds
                 var moved = await Task.WhenAll(codes.Select(code => RelayEventAsync(producer, code, _events[code], stop)));
                 // poll quickly while there is work, back off to 100 ms when every outbox is empty
                 idle = moved.Any(n => n > 0) ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Min(100, Math.Max(5, idle.TotalMilliseconds * 2)));
@@ -108,7 +108,7 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         try
         {
             var codes = await RefreshCodesAsync(deadline.Token);
-            foreach (var code in codes) _events[code] = new EventRelayState { HasOwnPending = true };
+            foreach (var code in codes) _events[code] = NewSchedule(ownPending: true);
             for (var round = 0; !deadline.IsCancellationRequested; round++)
             {
                 var moved = await Task.WhenAll(codes.Select(code => RelayEventAsync(producer, code, _events[code], deadline.Token)));
@@ -125,39 +125,35 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
     }
 
     /// <summary>One round for one event: send what is pending (own failures first, then reclaimed, then new).</summary>
-    private async Task<int> RelayEventAsync(IProducer<string, string> producer, EventCode code, EventRelayState state, CancellationToken stop)
+    private async Task<int> RelayEventAsync(IProducer<string, string> producer, EventCode code, RelaySchedule schedule, CancellationToken stop)
     {
-        if (clock.GetUtcNow() < state.RetryAt) return 0;
+        if (schedule.Waiting) return 0;
 
         IReadOnlyList<OutboxEntry> entries;
-        if (state.HasOwnPending)
+        if (schedule.HasOwnPending)
             entries = await outbox.ReadAsync(code, _consumer, Options.RelayBatch, ownPending: true);
-        else if (clock.GetUtcNow() - state.LastReclaim > TimeSpan.FromMilliseconds(Options.ReclaimIdleMs / 2.0))
+        else if (schedule.TakeReclaimTurn())
         {
-            state.LastReclaim = clock.GetUtcNow();
             entries = await outbox.ReclaimAsync(code, _consumer, TimeSpan.FromMilliseconds(Options.ReclaimIdleMs), Options.RelayBatch);
             if (entries.Count > 0) log.LogWarning("Relay reclaimed {Count} entries of {Event} left pending by another relay", entries.Count, code);
             else entries = await outbox.ReadAsync(code, _consumer, Options.RelayBatch, ownPending: false);
         }
         else
             entries = await outbox.ReadAsync(code, _consumer, Options.RelayBatch, ownPending: false);
-        state.HasOwnPending = false;
+        schedule.HasOwnPending = false;
         if (entries.Count == 0) return 0;
 
         var (delivered, fatal) = await SendAsync(producer, entries, stop);
         await outbox.AcknowledgeAsync(code, delivered);
         metrics.RecordRelayed(delivered.Count);
         if (fatal is not null) throw fatal; // the rest stay pending; the next producer sends them
-        if (delivered.Count < entries.Count)
-        {
-            // the rest stay pending for this consumer; read them again ('0') after a backoff
-            state.HasOwnPending = true;
-            state.Failures++;
-            state.RetryAt = clock.GetUtcNow() + TimeSpan.FromMilliseconds(Math.Min(5_000, 100 * Math.Pow(2, state.Failures)));
-        }
-        else state.Failures = 0;
+        if (delivered.Count < entries.Count) schedule.DeliveryFailed();
+        else schedule.Delivered();
         return entries.Count;
     }
+
+    private RelaySchedule NewSchedule(bool ownPending = false) =>
+        new(clock, TimeSpan.FromMilliseconds(Options.ReclaimIdleMs)) { HasOwnPending = ownPending };
 
     /// <summary>Sends the entries; returns the ids whose delivery report succeeded, and a fatal producer error if
     /// one happened (the producer must then be replaced).</summary>
@@ -190,13 +186,5 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
     private async Task Delay(TimeSpan delay, CancellationToken stop)
     {
         try { await Task.Delay(delay, clock, stop); } catch (OperationCanceledException) { }
-    }
-
-    private sealed class EventRelayState
-    {
-        public bool HasOwnPending;
-        public int Failures;
-        public DateTimeOffset RetryAt = DateTimeOffset.MinValue;
-        public DateTimeOffset LastReclaim = DateTimeOffset.MinValue;
     }
 }
