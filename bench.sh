@@ -9,7 +9,8 @@ throwaway_session bench
 BENCH_DIR="$SESSION_DIR"
 
 ensure_packages with-bench
-export FLASHSALE_BENCH_REDIS="127.0.0.1:$(start_redis "$BENCH_DIR/redis" --appendonly yes --appendfsync "${FLASHSALE_REDIS_APPENDFSYNC:-everysec}")"
+appendfsync="${FLASHSALE_REDIS_APPENDFSYNC:-everysec}"
+export FLASHSALE_BENCH_REDIS="127.0.0.1:$(start_redis "$BENCH_DIR/redis" --appendonly yes --appendfsync "$appendfsync")"
 if [[ " $* " == *" buckets "* ]]; then
   export FLASHSALE_BENCH_REDIS_CLUSTER="$(start_redis_cluster "$BENCH_DIR/redis-cluster")"
 fi

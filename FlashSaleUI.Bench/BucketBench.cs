@@ -23,7 +23,8 @@ public static class BucketBench
         var scripts = new RedisScripts();
         var claims = new RedisClaimService(redis, scripts, new ClaimMetrics());
         var live = new RedisLiveEventStore(redis, scripts);
-        var table = new Table($"One hot sale on a 3-master Redis Cluster: {Members:N0} members claim {Stock:N0} coupons, {Callers} async callers (same 2 cores)",
+        var table = new Table($"One hot sale on a 3-master Redis Cluster: {Members:N0} members claim {Stock:N0} coupons, {Callers} " +
+            $"async callers (same 2 cores)",
             "buckets", "claims/s", "p50 ms", "p99 ms", "granted", "members granted twice", "stock moves", "exact");
         foreach (var buckets in new[] { 1, 3, 6, 12 })
             await RunAsync(table, redis, scripts, claims, live, buckets);
@@ -36,7 +37,8 @@ public static class BucketBench
         var run = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
         var buckets = Enumerable.Range(0, bucketCount).Select(b => EventCode.Parse($"HOT{run}-B{b}")).ToArray();
         for (var b = 0; b < bucketCount; b++)
-            await live.PlaceAsync(new FlashSaleEvent(buckets[b], "hot", Stock / bucketCount + (b < Stock % bucketCount ? 1 : 0), null, null, null, DateTimeOffset.UtcNow));
+            await live.PlaceAsync(new FlashSaleEvent(buckets[b], "hot", Stock / bucketCount + (b < Stock % bucketCount ? 1 : 0), null,
+                null, null, DateTimeOffset.UtcNow));
         var chunk = Math.Max(1, Stock / bucketCount / 50);
         var db = redis.GetDatabase();
         long granted = 0, moves = 0;
@@ -83,7 +85,8 @@ public static class BucketBench
                 if (!members.Add(entry.Name!)) twice++;
         }
         var exact = granted == Stock && grants == Stock && left == 0 && twice == 0;
-        table.Add(bucketCount.ToString(), (Members / seconds).ToString("N0"), latencies.Percentile(50).ToString("F2"), latencies.Percentile(99).ToString("F2"),
+        table.Add(bucketCount.ToString(), (Members / seconds).ToString("N0"), latencies.Percentile(50).ToString("F2"),
+            latencies.Percentile(99).ToString("F2"),
             $"{grants:N0} (told {granted:N0}, left {left:N0})", twice.ToString(), moves.ToString("N0"), exact ? "yes" : "NO");
         foreach (var bucket in buckets)
         {

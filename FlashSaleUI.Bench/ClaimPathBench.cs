@@ -40,14 +40,17 @@ public static class ClaimPathBench
 
     /// <summary>What one script call costs Redis, against a minimal DECR script: redis-benchmark pipelines 16 calls
     /// per round trip, so calls/s is close to 1 / (the script's time on Redis's one thread).</summary>
-    private static async Task ScriptCostAsync(BenchEnvironment env, RedisLiveEventStore live, RedisClaimService claims, RedisScripts scripts)
+    private static async Task ScriptCostAsync(BenchEnvironment env, RedisLiveEventStore live,
+        RedisClaimService claims, RedisScripts scripts)
     {
-        var table = new Table("Script cost on Redis: redis-benchmark -P 16 -c 50, 300,000 calls each", "script, path", "calls/s", "µs per call");
+        var table = new Table("Script cost on Redis: redis-benchmark -P 16 -c 50, 300,000 calls each",
+            "script, path", "calls/s", "µs per call");
         var endpoint = ConfigurationOptions.Parse(env.Redis).EndPoints[0].ToString()!.Split(':');
         var host = $"-h {endpoint[0]} -p {endpoint[1]} -n {Claims} -c 50 -P 16 --csv";
         double Rate(string args)
         {
-            var row = Run("redis-benchmark", $"{host} {args}").Split('\n', StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith("\"EVAL"));
+            var row = Run("redis-benchmark", $"{host} {args}").Split('\n',
+                StringSplitOptions.RemoveEmptyEntries).Last(l => l.StartsWith("\"EVAL"));
             // "test","rps",...: the test is the command itself, commas included
             var rps = System.Text.RegularExpressions.Regex.Matches(row, "\"([^\"]*)\"")[1].Groups[1].Value;
             return double.Parse(rps, CultureInfo.InvariantCulture);
@@ -58,7 +61,8 @@ public static class ClaimPathBench
         var open = await NewEventAsync(live);
         await claims.ClaimAsync(open, MemberId.Parse("load-script"));
         string Claim(EventCode code, string member) { var k = new EventKeys(code);
-            return $"EVALSHA {Convert.ToHexStringLower(scripts.Claim.Sha1)} 5 {k.Stock} {k.Grants} {k.Window} {k.Outcomes} {k.Outbox} {member} {code.Value} 7KQ2M9XD4TPA1ZVB"; }
+            return $"EVALSHA {Convert.ToHexStringLower(scripts.Claim.Sha1)} 5 {k.Stock} {k.Grants} {k.Window} {k.Outcomes} {k.Outbox} " +
+                $"{member} {code.Value} 7KQ2M9XD4TPA1ZVB"; }
         Row("claim.lua, issued (new member each call)", Rate("-r 1000000000 " + Claim(open, "rb:__rand_int__")));
         Row("claim.lua, duplicate", Rate(Claim(open, "load-script")));
         var soldOut = EventCode.Parse("SOLD-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant());
@@ -94,7 +98,8 @@ public static class ClaimPathBench
         var seconds = clock.Elapsed.TotalSeconds;
         // every allocation in the process during the run (the claim service, StackExchange.Redis, the callers' tasks
         // and the latency list) over the claims made
-        Console.WriteLine($"allocated per claim (whole process, in-process claim path): {(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)Claims:N0} bytes");
+        Console.WriteLine($"allocated per claim (whole process, in-process claim path): " +
+            $"{(GC.GetTotalAllocatedBytes(precise: true) - allocated) / (double)Claims:N0} bytes");
         return (Claims / seconds, latencies.Percentile(50), latencies.Percentile(99));
     }
 
@@ -113,7 +118,8 @@ public static class ClaimPathBench
 
     public static string Run(string file, string args)
     {
-        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true, RedirectStandardError = true })!;
+        using var process = Process.Start(new ProcessStartInfo(file, args) { RedirectStandardOutput = true,
+            RedirectStandardError = true })!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.WaitForExit();

@@ -19,9 +19,11 @@ public static class HttpBench
 
     public static async Task RunAsync(BenchEnvironment env)
     {
-        var table = new Table($"HTTP end to end: wrk -t2 -c{Connections} -d{Seconds}s on the same 2 cores as the app, Redis and PostgreSQL (after a 5 s warm-up)",
+        var table = new Table($"HTTP end to end: wrk -t2 -c{Connections} -d{Seconds}s on the same 2 cores as the app, Redis and " +
+            $"PostgreSQL (after a 5 s warm-up)",
             "app instance", "endpoint", "requests/s", "p50 ms", "p99 ms", "non-2xx", "note");
-        var withPipeline = await RunAppAsync(env, table, "serves claims + runs relay and sink", new Dictionary<string, string>(), watchers: 2_000);
+        var withPipeline = await RunAppAsync(env, table, "serves claims + runs relay and sink",
+            new Dictionary<string, string>(), watchers: 2_000);
         var claimsOnly = await RunAppAsync(env, table, "serves claims only (relay, sink on other instances)", new Dictionary<string, string>
         {
             ["Pipeline__RelayEnabled"] = "false", ["Pipeline__SinkEnabled"] = "false", ["Pipeline__ReconcilerEnabled"] = "false",
@@ -52,7 +54,8 @@ public static class HttpBench
         };
         start.Environment["FLASHSALE_URLS"] = url;
         start.Environment["ConnectionStrings__Redis"] = env.Redis;
-        start.Environment["ConnectionStrings__Postgres"] = new NpgsqlConnectionStringBuilder(env.PostgresAdmin) { Database = database }.ConnectionString;
+        start.Environment["ConnectionStrings__Postgres"] =
+            new NpgsqlConnectionStringBuilder(env.PostgresAdmin) { Database = database }.ConnectionString;
         start.Environment["FlashSale__OperatorPassword"] = "bench";
         start.Environment["FlashSale__RateLimit__Enabled"] = "false";
         start.Environment["Kafka__Embedded"] = "true";
@@ -66,7 +69,8 @@ public static class HttpBench
         {
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             await WaitHealthyAsync(http);
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:bench")));
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:bench")));
             await File.WriteAllTextAsync(script, WrkClaimScript);
 
             // warm-up: the JIT's tier-1 compilation took a third of a core in the first seconds (dotnet-trace, top -H)
@@ -91,7 +95,8 @@ public static class HttpBench
             var issued = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{open}/claims");
             var openView = await http.GetFromJsonAsync<JsonElement>($"/api/events/{open}");
             table.Add(role, "POST claims: every one issued", issued.Rps, issued.P50, issued.P99, issued.Non2xx,
-                $"{issued.Requests:N0} claims, issued {openView.GetProperty("issued").GetInt64():N0}, {issued.Rps / trivial.Rps:F2} of trivial");
+                $"{issued.Requests:N0} claims, issued {openView.GetProperty("issued").GetInt64():N0}, {issued.Rps / trivial.Rps:F2} of " +
+                    $"trivial");
 
             // the same with members following the sale live: the member page reads the event once a second; and, as the
             // page did before, a SignalR connection per member
@@ -108,7 +113,8 @@ public static class HttpBench
                 var (watched, messages) = await WithWatchersAsync(url, watchedSale, watchers,
                     () => Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{watchedSale}/claims"));
                 table.Add(role, $"POST claims: every one issued, {watchers:N0} members watching", watched.Rps, watched.P50, watched.P99,
-                    watched.Non2xx, $"{watched.Rps / issued.Rps:F2} of without watchers; {messages / Seconds:N0} stats messages/s received");
+                    watched.Non2xx,
+                    $"{watched.Rps / issued.Rps:F2} of without watchers; {messages / Seconds:N0} stats messages/s received");
             }
 
             // refused: a sold-out event, the answer most members get in a sale
@@ -123,7 +129,8 @@ public static class HttpBench
             var view = await http.GetFromJsonAsync<JsonElement>($"/api/events/{code}");
             var granted = view.GetProperty("issued").GetInt64();
             table.Add(role, $"POST claims: stock {Stock:N0}, then sold out", claims.Rps, claims.P50, claims.P99, claims.Non2xx,
-                $"{claims.Requests:N0} claims, issued {granted:N0}: {(granted == Math.Min(Stock, claims.Requests) ? "exactly the stock" : "WRONG")}");
+                $"{claims.Requests:N0} claims, issued {granted:N0}: " +
+                    $"{(granted == Math.Min(Stock, claims.Requests) ? "exactly the stock" : "WRONG")}");
             table.Add(role, "app memory: peak RSS over all the runs above (VmHWM)", "-", "-", "-", "-", PeakRss(process.Id));
             return issued.Rps / trivial.Rps;
         }
@@ -163,7 +170,8 @@ public static class HttpBench
 
     /// <summary>Runs <paramref name="measure"/> while <paramref name="count"/> SignalR clients watch the sale (as member
     /// pages do); returns its result and how many stats messages the clients received meanwhile.</summary>
-    private static async Task<(WrkResult Result, long Messages)> WithWatchersAsync(string url, string code, int count, Func<WrkResult> measure)
+    private static async Task<(WrkResult Result, long Messages)> WithWatchersAsync(string url, string code,
+        int count, Func<WrkResult> measure)
     {
         long messages = 0;
         var connections = new List<HubConnection>();

@@ -34,17 +34,20 @@ public static class PipelineBench
             var code = await CreateEventAsync(stage, count);
             var writer = stage.Get<ICouponBatchStore>();
             var now = DateTimeOffset.UtcNow;
-            var batches = Enumerable.Range(0, count).Select(i => new CouponIssued(ClaimId.New(), code.Value, $"m{i}", now)).Chunk(5_000).ToArray();
+            var batches = Enumerable.Range(0, count).Select(i => new CouponIssued(ClaimId.New(), code.Value, $"m{i}",
+                now)).Chunk(5_000).ToArray();
             var next = -1;
             var clock = Stopwatch.StartNew();
             await Task.WhenAll(Enumerable.Range(0, writers).Select(_ => Task.Run(async () =>
             {
                 int b;
-                while ((b = Interlocked.Increment(ref next)) < batches.Length) await writer.WriteAsync(batches[b], [], CancellationToken.None);
+                while ((b = Interlocked.Increment(ref next)) < batches.Length) await writer.WriteAsync(batches[b],
+                    [], CancellationToken.None);
             })));
             var seconds = clock.Elapsed.TotalSeconds;
             var rows = await stage.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'");
-            table.Add($"PostgreSQL writer alone, {writers} in parallel (binary COPY + INSERT ... ON CONFLICT)", count, seconds, count / seconds, "-", "-",
+            table.Add($"PostgreSQL writer alone, {writers} in parallel (binary COPY + INSERT ... ON CONFLICT)", count, seconds,
+                count / seconds, "-", "-",
                 rows == count ? "yes" : $"NO: {rows}");
         }
     }
@@ -64,11 +67,17 @@ public static class PipelineBench
             var now = DateTimeOffset.UtcNow;
             for (var i = 0; i < count; i++)
             {
-                var message = new Message<string, string> { Key = code.Value, Value = new CouponIssued($"c{i}", code.Value, $"m{i}", now).ToJson() };
+                var message = new Message<string, string>
+                {
+                    Key = code.Value, Value = new CouponIssued($"c{i}", code.Value, $"m{i}", now).ToJson(),
+                };
                 while (true)
                 {
                     try { producer.Produce("coupon-issued", message); break; }
-                    catch (ProduceException<string, string> e) when (e.Error.Code == ErrorCode.Local_QueueFull) { producer.Poll(TimeSpan.FromMilliseconds(10)); }
+                    catch (ProduceException<string, string> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                    {
+                        producer.Poll(TimeSpan.FromMilliseconds(10));
+                    }
                 }
             }
             producer.Flush(TimeSpan.FromSeconds(60));
@@ -82,7 +91,8 @@ public static class PipelineBench
         long rows;
         while ((rows = await stage.ScalarAsync(persisted)) < count && clock.Elapsed < TimeSpan.FromSeconds(120)) await Task.Delay(10);
         var seconds = clock.Elapsed.TotalSeconds;
-        table.Add("sink alone (messages already in Kafka)", count, seconds, (rows - first) / seconds, "-", "-", rows == count ? "yes" : $"NO: {rows}");
+        table.Add("sink alone (messages already in Kafka)", count, seconds, (rows - first) / seconds, "-", "-",
+            rows == count ? "yes" : $"NO: {rows}");
         await sink.StopAsync();
     }
 
@@ -127,7 +137,8 @@ public static class PipelineBench
         var burst = clock.Elapsed;
         var drain = await WaitForRowsAsync(stage, code, issued);
         var (p50, p99) = await LatencyAsync(stage, code);
-        table.Add($"burst of {count:N0} claims ({count / burst.TotalSeconds:N0} claims/s), drained {drain.TotalSeconds:F2} s after the last",
+        table.Add($"burst of {count:N0} claims ({count / burst.TotalSeconds:N0} claims/s), drained {drain.TotalSeconds:F2} s after the " +
+            $"last",
             issued, burst.TotalSeconds + drain.TotalSeconds, issued / (burst.TotalSeconds + drain.TotalSeconds), p50, p99,
             await RowsMatchAsync(stage, code, issued));
     }

@@ -3,7 +3,8 @@ using FlashSaleUI.Bench;
 // ./bench.sh [suite...]   suites: strategies, claims, http, pipeline, scaling, buckets (default: all but buckets)
 var suites = args.Length == 0 ? ["all"] : args;
 var env = new BenchEnvironment();
-Console.WriteLine($"# FlashSaleUI benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
+Console.WriteLine($"# FlashSaleUI benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET " +
+    $"{Environment.Version}");
 foreach (var suite in suites)
 {
     switch (suite)

@@ -14,11 +14,13 @@ public static class ScalingBench
     public static async Task RunAsync(BenchEnvironment env)
     {
         var table = new Table($"Scaling: {Claims:N0} claims from {Callers} async callers, one app instance with its pipeline",
-            "live events", "Kafka partitions", "claims/s", "p50 ms", "p99 ms", "all rows in PostgreSQL after the last claim (s)", "rows = issued");
+            "live events", "Kafka partitions", "claims/s", "p50 ms", "p99 ms",
+            "all rows in PostgreSQL after the last claim (s)", "rows = issued");
         foreach (var (events, partitions) in new[] { (1, 3), (10, 3), (100, 3), (10, 1) })
             await RunAsync(env, table, events, partitions);
         table.Print();
-        Console.WriteLine("\nThe Kafka key is the event code: one event always lands on one partition, so partitions help only across events.");
+        Console.WriteLine("\nThe Kafka key is the event code: one event always lands on one partition, so partitions help only across " +
+            "events.");
     }
 
     private static async Task RunAsync(BenchEnvironment env, Table table, int eventCount, int partitions)
@@ -55,6 +57,7 @@ public static class ScalingBench
             await Task.Delay(10);
         var drain = clock.Elapsed.TotalSeconds;
         subscriptions.ForEach(s => s.Dispose());
-        table.Add(eventCount, partitions, rate, latencies.Percentile(50), latencies.Percentile(99), drain, rows == Claims ? "yes" : $"NO: {rows}");
+        table.Add(eventCount, partitions, rate, latencies.Percentile(50), latencies.Percentile(99), drain,
+            rows == Claims ? "yes" : $"NO: {rows}");
     }
 }

@@ -54,7 +54,8 @@ public static class StrategyBench
         var failed = outcomes[(int)Outcome.Failed];
         var oversold = Math.Max(0, granted - Stock);
         table.Add(name, clients, granted, oversold, failed,
-            $"{100.0 * (Members - failed - oversold) / Members:F1}%", Members / seconds, latencies.Percentile(50), latencies.Percentile(99));
+            $"{100.0 * (Members - failed - oversold) / Members:F1}%", Members / seconds,
+            latencies.Percentile(50), latencies.Percentile(99));
     }
 
     /// <summary>Read, compare in C#, write: two callers that both read 999 both pass.</summary>

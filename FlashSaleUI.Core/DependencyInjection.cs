@@ -63,7 +63,8 @@ public static class DependencyInjection
     public static IServiceCollection AddPostgres(this IServiceCollection services)
     {
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(
-            Required(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionNames.Postgres), "ConnectionStrings__Postgres")).Build());
+            Required(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionNames.Postgres),
+                "ConnectionStrings__Postgres")).Build());
         services.AddDbContextFactory<FlashSaleDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
         services.AddSingleton<SchemaMigrator>();
         return services;

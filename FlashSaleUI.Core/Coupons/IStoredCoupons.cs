@@ -15,7 +15,8 @@ public interface IStoredCoupons
     Task WriteCsvAsync(EventCode code, TextWriter output, CancellationToken ct = default);
 
     /// <summary>Which of these members have no stored coupon for the event (reconciliation's question).</summary>
-    Task<IReadOnlyList<string>> WithoutStoredCouponAsync(EventCode code, IReadOnlyCollection<string> members, CancellationToken ct = default);
+    Task<IReadOnlyList<string>> WithoutStoredCouponAsync(EventCode code, IReadOnlyCollection<string> members,
+        CancellationToken ct = default);
 
     /// <summary>How many coupons of the event are stored.</summary>
     Task<long> CountAsync(EventCode code, string? memberPrefix = null, CancellationToken ct = default);

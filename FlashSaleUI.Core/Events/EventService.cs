@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using FlashSaleUI.Core.Audit;
 using FlashSaleUI.Core.Stats;
 
@@ -10,7 +11,7 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     /// <summary>How long a sampled record (name, window) is reused before PostgreSQL is asked again; changes made on
     /// this instance are seen at once, changes made on another instance within this time.</summary>
     public static readonly TimeSpan RecordTtl = TimeSpan.FromSeconds(2);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<EventCode, (FlashSaleEvent Sale, long Persisted, DateTimeOffset ReadAt)> _records = new();
+    private readonly ConcurrentDictionary<EventCode, (FlashSaleEvent Sale, long Persisted, DateTimeOffset ReadAt)> _records = new();
 
     public async Task<CreateEventResult> CreateAsync(NewEvent input, AuditActor? actor = null, CancellationToken ct = default)
     {
@@ -66,7 +67,8 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     /// record is not known here, is older than <see cref="RecordTtl"/>, or whose stored count can have moved (Redis
     /// has issued more than was stored). A quiet sale is not re-read from PostgreSQL on every tick. The stats carry
     /// no rates: rates need the previous sample, which the stats feed keeps.</summary>
-    public async Task<IReadOnlyList<(EventCode Code, EventStats Stats)>> SampleAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default)
+    public async Task<IReadOnlyList<(EventCode Code, EventStats Stats)>> SampleAsync(IReadOnlyCollection<EventCode> codes,
+        CancellationToken ct = default)
     {
         var counters = (await Task.WhenAll(codes.Select(live.ReadAsync))).Zip(codes, (c, code) => (Code: code, Live: c)).ToList();
         var now = clock.GetUtcNow();
@@ -88,7 +90,8 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     }
 
     /// <summary>The record (with its persisted count) joined with what Redis holds for each event now.</summary>
-    private async Task<IReadOnlyList<(EventCode Code, EventStats Stats)>> JoinLiveAsync(IReadOnlyList<(FlashSaleEvent Sale, long Persisted)> sales)
+    private async Task<IReadOnlyList<(EventCode Code, EventStats Stats)>> JoinLiveAsync(
+        IReadOnlyList<(FlashSaleEvent Sale, long Persisted)> sales)
     {
         var counters = await Task.WhenAll(sales.Select(s => live.ReadAsync(s.Sale.Code)));
         var now = clock.GetUtcNow();
@@ -125,7 +128,8 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         {
             if (amount < 1 || s.Stock + amount > EventValidation.MaxStock)
                 return EventDecision.Invalid(new() { ["add"] =
-                    [$"Add a whole number from 1 to {EventValidation.MaxStock - s.Stock:N0} (stock is at most {EventValidation.MaxStock:N0})."] });
+                    [$"Add a whole number from 1 to {EventValidation.MaxStock - s.Stock:N0} (stock is at most " +
+                        $"{EventValidation.MaxStock:N0})."] });
             return s.StateAt(clock.GetUtcNow(), 1) == EventState.Closed
                 ? EventDecision.Conflict("The sale is closed; open it again before adding stock.")
                 : EventDecision.Change(s with { Stock = (int)(s.Stock + amount) });

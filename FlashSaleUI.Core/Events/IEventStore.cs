@@ -11,7 +11,8 @@ public interface IEventStore
     /// <summary>Every event with its persisted row count (kept on the event row), newest first, in one query.</summary>
     Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListAsync(CancellationToken ct = default);
     /// <summary>These events with their persisted row counts, in one query.</summary>
-    Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default);
+    Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes,
+        CancellationToken ct = default);
     /// <summary>Changes an event under its row lock: <paramref name="decide"/> sees the current record and returns the
     /// new one or a refusal; the store bumps the version, and the change and its audit entry (<paramref name="action"/>,
     /// before and after) commit together. Concurrent changes are serialised and each gets its own version.</summary>

@@ -68,7 +68,8 @@ public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, Time
         Interlocked.Increment(ref _repairCount);
         _repairs.Add(1);
         LastRepair = new LiveStateRepair(sale.Code.Value, reason, restored, placement.Issued, placement.Remaining, clock.GetUtcNow());
-        log.LogWarning("Live state of {Event} rebuilt from PostgreSQL ({Reason}): {Stored} stored grants, {Issued} issued in Redis now, {Remaining} remaining",
+        log.LogWarning("Live state of {Event} rebuilt from PostgreSQL ({Reason}): {Stored} stored grants, {Issued} issued in Redis now, " +
+            "{Remaining} remaining",
             sale.Code, reason, restored, placement.Issued, placement.Remaining);
     }
 }

@@ -23,7 +23,8 @@ public sealed class KafkaBootstrap : IDisposable
             cluster.CreateTopic(o.Topic, o.EmbeddedPartitions);
             cluster.CreateTopic(o.DeadLetterTopic, 1);
             Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(log,
-                "Kafka: EMBEDDED in-memory broker (librdkafka mock cluster) at {Servers}; topics {Topic} ({Partitions} partitions) and {Dlq}. " +
+                "Kafka: EMBEDDED in-memory broker (librdkafka mock cluster) at {Servers}; topics {Topic} ({Partitions} partitions) and " +
+                    "{Dlq}. " +
                 "Data is lost when the app stops: set Kafka__BootstrapServers for a real broker.",
                 cluster.BootstrapServers, o.Topic, o.EmbeddedPartitions, o.DeadLetterTopic);
             return (cluster.BootstrapServers, cluster);

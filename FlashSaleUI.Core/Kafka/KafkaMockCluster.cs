@@ -56,13 +56,15 @@ public sealed class KafkaMockCluster : IDisposable
     {
         private const string Lib = NativeKafka.LibraryName; // resolved by NativeKafka to the bundled library
         [DllImport(Lib)] public static extern IntPtr rd_kafka_conf_new();
-        [DllImport(Lib)] public static extern int rd_kafka_conf_set(IntPtr conf, string name, string value, StringBuilder errstr, UIntPtr errstrSize);
+        [DllImport(Lib)] public static extern int rd_kafka_conf_set(IntPtr conf, string name, string value,
+            StringBuilder errstr, UIntPtr errstrSize);
         [DllImport(Lib)] public static extern IntPtr rd_kafka_new(int type, IntPtr conf, StringBuilder errstr, UIntPtr errstrSize);
         [DllImport(Lib)] public static extern void rd_kafka_destroy(IntPtr rk);
         [DllImport(Lib)] public static extern IntPtr rd_kafka_mock_cluster_new(IntPtr rk, int brokerCount);
         [DllImport(Lib)] public static extern void rd_kafka_mock_cluster_destroy(IntPtr cluster);
         [DllImport(Lib)] public static extern IntPtr rd_kafka_mock_cluster_bootstraps(IntPtr cluster);
-        [DllImport(Lib)] public static extern int rd_kafka_mock_topic_create(IntPtr cluster, string topic, int partitions, int replicationFactor);
+        [DllImport(Lib)] public static extern int rd_kafka_mock_topic_create(IntPtr cluster, string topic,
+            int partitions, int replicationFactor);
         [DllImport(Lib)] public static extern int rd_kafka_mock_broker_set_down(IntPtr cluster, int brokerId);
         [DllImport(Lib)] public static extern int rd_kafka_mock_broker_set_up(IntPtr cluster, int brokerId);
     }

@@ -110,7 +110,8 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
         return batch;
     }
 
-    private async Task StoreWithRetryAsync(IProducer<string, string> dlqProducer, List<ConsumeResult<string, string>> batch, CancellationToken stop)
+    private async Task StoreWithRetryAsync(IProducer<string, string> dlqProducer,
+        List<ConsumeResult<string, string>> batch, CancellationToken stop)
     {
         var delay = TimeSpan.FromMilliseconds(200);
         var isolate = false;
@@ -147,7 +148,8 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
 
     /// <summary>Halves the batch until the refused messages stand alone; each of those is dead-lettered with the
     /// database's reason. Transient errors on the way propagate to the caller's retry.</summary>
-    private async Task StoreIsolatingRefusedAsync(IProducer<string, string> dlqProducer, List<ConsumeResult<string, string>> batch, CancellationToken stop)
+    private async Task StoreIsolatingRefusedAsync(IProducer<string, string> dlqProducer,
+        List<ConsumeResult<string, string>> batch, CancellationToken stop)
     {
         try
         {

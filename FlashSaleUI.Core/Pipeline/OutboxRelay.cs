@@ -58,7 +58,9 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
                 foreach (var code in codes) _events.TryAdd(code, NewSchedule()); // before the parallel rounds
                 var moved = await Task.WhenAll(codes.Select(code => RelayEventAsync(producer, code, _events[code], stop)));
                 // poll quickly while there is work, back off to 100 ms when every outbox is empty
-                idle = moved.Any(n => n > 0) ? TimeSpan.Zero : TimeSpan.FromMilliseconds(Math.Min(100, Math.Max(5, idle.TotalMilliseconds * 2)));
+                idle = moved.Any(n => n > 0)
+                    ? TimeSpan.Zero
+                    : TimeSpan.FromMilliseconds(Math.Min(100, Math.Max(5, idle.TotalMilliseconds * 2)));
                 if (idle > TimeSpan.Zero) await Task.Delay(idle, clock, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
@@ -88,7 +90,8 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         try { active = (await events.ListActiveAsync(clock.GetUtcNow(), ct)).Select(e => e.Sale.Code).ToHashSet(); }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            log.LogWarning("Relay: listing active events failed ({Error}); relaying the {Count} registered ones", e.GetBaseException().Message, registered.Count);
+            log.LogWarning("Relay: listing active events failed ({Error}); relaying the {Count} registered ones",
+                e.GetBaseException().Message, registered.Count);
         }
         var codes = active is null ? registered : active.Union(registered).ToList();
         var counters = await Task.WhenAll(codes.Select(live.ReadAsync));
@@ -125,7 +128,8 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
     }
 
     /// <summary>One round for one event: send what is pending (own failures first, then reclaimed, then new).</summary>
-    private async Task<int> RelayEventAsync(IProducer<string, string> producer, EventCode code, RelaySchedule schedule, CancellationToken stop)
+    private async Task<int> RelayEventAsync(IProducer<string, string> producer, EventCode code,
+        RelaySchedule schedule, CancellationToken stop)
     {
         if (schedule.Waiting) return 0;
 
@@ -135,7 +139,8 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         else if (schedule.TakeReclaimTurn())
         {
             entries = await outbox.ReclaimAsync(code, _consumer, TimeSpan.FromMilliseconds(Options.ReclaimIdleMs), Options.RelayBatch);
-            if (entries.Count > 0) log.LogWarning("Relay reclaimed {Count} entries of {Event} left pending by another relay", entries.Count, code);
+            if (entries.Count > 0) log.LogWarning("Relay reclaimed {Count} entries of {Event} left pending by another relay",
+                entries.Count, code);
             else entries = await outbox.ReadAsync(code, _consumer, Options.RelayBatch, ownPending: false);
         }
         else

@@ -19,8 +19,10 @@ public sealed class PipelineMetrics
         _relayedCounter = meter.CreateCounter<long>("flashsale.relay.messages", description: "Outbox entries delivered to Kafka");
         _persistedCounter = meter.CreateCounter<long>("flashsale.sink.rows", description: "coupon_issues rows inserted");
         _deadLetterCounter = meter.CreateCounter<long>("flashsale.sink.dead_letters", description: "Messages sent to the DLQ");
-        _requeueCounter = meter.CreateCounter<long>("flashsale.reconcile.requeued", description: "Issued coupons re-enqueued by reconciliation");
-        _claimToRow = meter.CreateHistogram<double>("flashsale.sink.claim_to_row", unit: "ms", description: "Time from claim to PostgreSQL row");
+        _requeueCounter = meter.CreateCounter<long>("flashsale.reconcile.requeued",
+            description: "Issued coupons re-enqueued by reconciliation");
+        _claimToRow = meter.CreateHistogram<double>("flashsale.sink.claim_to_row", unit: "ms",
+            description: "Time from claim to PostgreSQL row");
         meter.CreateObservableGauge("flashsale.relay.lag", () => RelayBacklog, description: "Outbox entries not yet in Kafka");
     }
 

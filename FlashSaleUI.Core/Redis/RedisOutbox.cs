@@ -64,7 +64,8 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
     {
         // HSCAN, so a large hash never blocks Redis; SE.Redis follows the cursor (on the key's node in a cluster)
         var page = new List<string>(pageSize);
-        await foreach (var grant in Db.HashScanAsync(EventKeys.For(code).Grants, pageSize: pageSize).WithCancellation(ct).ConfigureAwait(false))
+        var grants = Db.HashScanAsync(EventKeys.For(code).Grants, pageSize: pageSize);
+        await foreach (var grant in grants.WithCancellation(ct).ConfigureAwait(false))
         {
             page.Add(grant.Name!);
             if (page.Count < pageSize) continue;

@@ -8,7 +8,8 @@ namespace FlashSaleUI.Core.Stats;
 public sealed class PerSecondSeries(int capacity = PerSecondSeries.DefaultCapacity)
 {
     public const int DefaultCapacity = 3600;
-    private static readonly string[] Tracked = [ClaimStatusNames.Issued, ClaimStatusNames.SoldOut, ClaimStatusNames.Duplicate, ClaimStatusNames.NotOpen];
+    private static readonly string[] Tracked = [ClaimStatusNames.Issued, ClaimStatusNames.SoldOut,
+        ClaimStatusNames.Duplicate, ClaimStatusNames.NotOpen];
 
     private readonly List<SaleSecond> _seconds = [];
     private EventStats? _previous;

@@ -60,8 +60,10 @@ public sealed class StatsPublisher(EventService events, TimeProvider clock, ILog
         if (previous is null) return ClaimRates.Zero;
         var seconds = (now - previous.SampledAt).TotalSeconds;
         if (seconds <= 0) return previous.Rates;
-        double Per(string outcome) => Math.Max(0, outcomes.GetValueOrDefault(outcome) - previous.Outcomes.GetValueOrDefault(outcome)) / seconds;
-        return new ClaimRates(Per(ClaimStatusNames.Issued), Per(ClaimStatusNames.Duplicate), Per(ClaimStatusNames.SoldOut), Per(ClaimStatusNames.NotOpen));
+        double Per(string outcome) =>
+            Math.Max(0, outcomes.GetValueOrDefault(outcome) - previous.Outcomes.GetValueOrDefault(outcome)) / seconds;
+        return new ClaimRates(Per(ClaimStatusNames.Issued), Per(ClaimStatusNames.Duplicate), Per(ClaimStatusNames.SoldOut),
+            Per(ClaimStatusNames.NotOpen));
     }
 
     private async Task Deliver(Subscription subscription, EventStats stats)

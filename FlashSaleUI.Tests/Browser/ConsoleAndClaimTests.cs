@@ -106,7 +106,8 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
         await member.GotoAsync($"/claim/{later}");
         await ClaimAsync(member, "early-bird");
         await Assertions.Expect(member.Locator("#claim-result .claim-notOpen")).ToContainTextAsync("Not open yet");
-        await Assertions.Expect(member.Locator("#claim-result time")).ToHaveAttributeAsync("datetime", new System.Text.RegularExpressions.Regex("^20"));
+        await Assertions.Expect(member.Locator("#claim-result time")).ToHaveAttributeAsync("datetime",
+            new System.Text.RegularExpressions.Regex("^20"));
         await BrowserApp.ScreenshotAsync(member, "member-not-open");
 
         await member.GotoAsync("/claim/NO-SUCH-SALE");
@@ -138,7 +139,8 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
         var eventCode = EventCode.Parse(code);
         for (var wave = 0; wave < 50; wave++)
         {
-            await Task.WhenAll(Enumerable.Range(wave * 300, 300).Select(i => claims.ClaimAsync(eventCode, MemberId.Parse($"crowd{i % 12_000}"))));
+            await Task.WhenAll(Enumerable.Range(wave * 300, 300).Select(i => claims.ClaimAsync(eventCode,
+                MemberId.Parse($"crowd{i % 12_000}"))));
             await Task.Delay(100);
         }
         await Assertions.Expect(console.Locator("[data-stat=issued]")).ToHaveTextAsync("12,000", Quick);

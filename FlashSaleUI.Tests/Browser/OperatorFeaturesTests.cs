@@ -34,7 +34,8 @@ public sealed partial class OperatorFeaturesTests(BrowserApp app) : IClassFixtur
         var couponCode = await shown.TextContentAsync();
         await BrowserApp.ScreenshotAsync(member, "member-coupon");
 
-        await Eventually.HoldsAsync(async () => await StoredAsync(code) == 1, TimeSpan.FromSeconds(30), () => Task.FromResult("not stored"));
+        await Eventually.HoldsAsync(async () => await StoredAsync(code) == 1, TimeSpan.FromSeconds(30),
+            () => Task.FromResult("not stored"));
         await member.ReloadAsync(); // later, on a fresh page: the member id is remembered by the browser
         await Assertions.Expect(member.Locator("#member")).ToHaveValueAsync("alice");
         await member.ClickAsync("#lookup-button");
@@ -43,7 +44,8 @@ public sealed partial class OperatorFeaturesTests(BrowserApp app) : IClassFixtur
 
         await member.FillAsync("#member", "bob"); // never claimed
         await member.ClickAsync("#lookup-button");
-        await Assertions.Expect(member.Locator("#claim-result .claim-notStored")).ToContainTextAsync("No coupon found", new() { Timeout = 5_000 });
+        await Assertions.Expect(member.Locator("#claim-result .claim-notStored")).ToContainTextAsync("No coupon found",
+            new() { Timeout = 5_000 });
     }
 
     [Fact]
@@ -52,8 +54,10 @@ public sealed partial class OperatorFeaturesTests(BrowserApp app) : IClassFixtur
         var code = TestCodes.New("WINR");
         await app.OperatorClient().CreateEventAsync(code, stock: 120);
         var claims = app.Services.GetRequiredService<IClaimService>();
-        await Task.WhenAll(Enumerable.Range(0, 120).Select(i => claims.ClaimAsync(EventCode.Parse(code), MemberId.Parse($"winner-{i:D3}"))));
-        await Eventually.HoldsAsync(async () => await StoredAsync(code) == 120, TimeSpan.FromSeconds(30), () => Task.FromResult("not stored"));
+        await Task.WhenAll(Enumerable.Range(0, 120).Select(i => claims.ClaimAsync(EventCode.Parse(code),
+            MemberId.Parse($"winner-{i:D3}"))));
+        await Eventually.HoldsAsync(async () => await StoredAsync(code) == 120, TimeSpan.FromSeconds(30),
+            () => Task.FromResult("not stored"));
 
         var console = await app.SignedInOperatorAsync();
         await console.GotoAsync($"/operator/events/{code}");
@@ -100,7 +104,8 @@ public sealed partial class OperatorFeaturesTests(BrowserApp app) : IClassFixtur
         {
             for (var wave = 0; !stop.IsCancellationRequested; wave++)
             {
-                var results = await Task.WhenAll(Enumerable.Range(wave * 50, 50).Select(i => claims.ClaimAsync(eventCode, MemberId.Parse($"c{i}"))));
+                var results = await Task.WhenAll(Enumerable.Range(wave * 50, 50).Select(i => claims.ClaimAsync(eventCode,
+                    MemberId.Parse($"c{i}"))));
                 Interlocked.Add(ref granted, results.Count(r => r.Status == ClaimStatus.Issued));
                 await Task.Delay(20);
             }
@@ -143,7 +148,8 @@ public sealed partial class OperatorFeaturesTests(BrowserApp app) : IClassFixtur
         await console.ClickAsync(".mud-tab:has-text('Audit')");
         var audit = console.Locator("[data-testid=audit] tbody tr");
         await Assertions.Expect(audit).ToHaveCountAsync(5, new() { Timeout = 5_000 });
-        var actions = await console.Locator("[data-testid=audit] tbody tr").EvaluateAllAsync<string[]>("rows => rows.map(r => r.dataset.action)");
+        var actions = await console.Locator("[data-testid=audit] tbody tr").EvaluateAllAsync<string[]>(
+            "rows => rows.map(r => r.dataset.action)");
         Assert.Equal(["close", "topUp", "open", "edit", "create"], actions);
         await Assertions.Expect(console.Locator("[data-testid=audit] tr[data-action=topUp]")).ToContainTextAsync("stock 50 → 75");
         await Assertions.Expect(console.Locator("[data-testid=audit] tr[data-action=edit]")).ToContainTextAsync(AppFactory.OperatorUser);

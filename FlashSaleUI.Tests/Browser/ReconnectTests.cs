@@ -35,7 +35,8 @@ public sealed class ReconnectTests(BrowserApp browser) : IClassFixture<BrowserAp
             // it starts again on the same port: the page moves to a new circuit and is live again, with no click
             second = new KestrelApp(restartOf: first);
             await second.InitializeAsync();
-            await Assertions.Expect(console.Locator("#components-reconnect-modal[open]")).ToHaveCountAsync(0, new() { Timeout = 10_000 }); // retries every second
+            // retries every second
+            await Assertions.Expect(console.Locator("#components-reconnect-modal[open]")).ToHaveCountAsync(0, new() { Timeout = 10_000 });
             await Assertions.Expect(console.Locator("[data-interactive=true]")).ToBeVisibleAsync(new() { Timeout = 15_000 });
             var claims = second.Services.GetRequiredService<IClaimService>();
             Assert.Equal(ClaimStatus.Issued, (await claims.ClaimAsync(EventCode.Parse(code), MemberId.Parse("after-restart"))).Status);

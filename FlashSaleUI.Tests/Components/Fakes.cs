@@ -11,12 +11,16 @@ public sealed class InMemoryEventStore : IEventStore
 {
     public ConcurrentDictionary<string, FlashSaleEvent> Events { get; } = new();
 
-    public Task<bool> TryAddAsync(FlashSaleEvent sale, AuditActor actor, CancellationToken ct = default) => Task.FromResult(Events.TryAdd(sale.Code.Value, sale));
-    public Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default) => Task.FromResult(Events.GetValueOrDefault(code.Value));
+    public Task<bool> TryAddAsync(FlashSaleEvent sale, AuditActor actor, CancellationToken ct = default) =>
+        Task.FromResult(Events.TryAdd(sale.Code.Value, sale));
+    public Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default) =>
+        Task.FromResult(Events.GetValueOrDefault(code.Value));
     public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListAsync(CancellationToken ct = default) =>
         Task.FromResult<IReadOnlyList<(FlashSaleEvent, long)>>(Events.Values.Select(e => (e, 0L)).ToList());
-    public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default) =>
-        Task.FromResult<IReadOnlyList<(FlashSaleEvent, long)>>(codes.Where(c => Events.ContainsKey(c.Value)).Select(c => (Events[c.Value], 0L)).ToList());
+    public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes,
+        CancellationToken ct = default) =>
+        Task.FromResult<IReadOnlyList<(FlashSaleEvent, long)>>(
+            codes.Where(c => Events.ContainsKey(c.Value)).Select(c => (Events[c.Value], 0L)).ToList());
     public Task<(EventDecision Decision, FlashSaleEvent? Changed)> ChangeAsync(EventCode code, Func<FlashSaleEvent, EventDecision> decide,
         AuditActor actor, string action, CancellationToken ct = default)
     {
@@ -83,7 +87,8 @@ public sealed class InMemoryStoredCoupons : FlashSaleUI.Core.Coupons.IStoredCoup
     public Task<FlashSaleUI.Core.Coupons.StoredCoupon?> FindAsync(EventCode code, MemberId member, CancellationToken ct = default) =>
         Task.FromResult(Coupons.FirstOrDefault(c => c.MemberId == member.Value));
 
-    public Task<FlashSaleUI.Core.Coupons.CouponPage> PageAsync(EventCode code, FlashSaleUI.Core.Coupons.CouponQuery query, CancellationToken ct = default)
+    public Task<FlashSaleUI.Core.Coupons.CouponPage> PageAsync(EventCode code, FlashSaleUI.Core.Coupons.CouponQuery query,
+        CancellationToken ct = default)
     {
         var rest = Matching(query.MemberPrefix).Where(c => string.CompareOrdinal(c.MemberId, query.After ?? "") > 0).ToList();
         var page = rest.Take(query.Limit).ToList();
@@ -105,7 +110,8 @@ public sealed class InMemoryAuditLog : FlashSaleUI.Core.Audit.IAuditLog
 {
     public List<FlashSaleUI.Core.Audit.AuditEntry> Entries { get; } = [];
 
-    public Task RecordAsync(FlashSaleUI.Core.Audit.AuditActor actor, string action, string? eventCode, string? detail, CancellationToken ct = default)
+    public Task RecordAsync(FlashSaleUI.Core.Audit.AuditActor actor, string action, string? eventCode, string? detail,
+        CancellationToken ct = default)
     {
         Entries.Add(new(Entries.Count + 1, DateTimeOffset.UtcNow, actor.Name, actor.Address, action, eventCode, null, null, detail));
         return Task.CompletedTask;

@@ -55,7 +55,8 @@ public sealed class AuditListTests : MudComponentTest
     public void It_lists_actions_newest_first_with_what_changed()
     {
         var audit = new InMemoryAuditLog();
-        audit.Entries.Add(new AuditEntry(1, DateTimeOffset.UtcNow, "ops", "10.0.0.1", "create", "S", null, """{"name":"Sale","stock":50}""", null));
+        audit.Entries.Add(new AuditEntry(1, DateTimeOffset.UtcNow, "ops", "10.0.0.1", "create", "S", null,
+            """{"name":"Sale","stock":50}""", null));
         audit.Entries.Add(new AuditEntry(2, DateTimeOffset.UtcNow, "ops", "10.0.0.1", "topUp", "S",
             """{"name":"Sale","stock":50,"version":1}""", """{"name":"Sale","stock":80,"version":2}""", null));
         Services.AddSingleton<IAuditLog>(audit);
@@ -94,7 +95,8 @@ public sealed class EventActionsTests : MudComponentTest
         var actions = await RenderForAsync("TOPUP");
         actions.Find("[data-field=topup] input").Change("9999999");
         actions.Find("[data-testid=topup]").Click();
-        actions.WaitForAssertion(() => Assert.Contains("Add a whole number", actions.Find("[data-field=topup] .mud-input-error").TextContent));
+        actions.WaitForAssertion(() => Assert.Contains("Add a whole number",
+            actions.Find("[data-field=topup] .mud-input-error").TextContent));
         Assert.Equal(10, _store.Events["TOPUP"].Stock);
 
         actions.Find("[data-field=topup] input").Change("5");
@@ -147,8 +149,10 @@ public sealed class SmallPartsTests : MudComponentTest
         Services.AddSingleton(new ClaimMetrics());
         var charts = Render<SaleCharts>();
         var t0 = new DateTimeOffset(2026, 11, 23, 12, 0, 0, 500, TimeSpan.Zero);
-        EventStats At(double s, long issued) => new(new EventView("S", "S", 10_000, 10_000 - issued, issued, 0, null, null, EventState.Open),
-            new LiveCounters(10_000 - issued, issued, 0, new Dictionary<string, long> { ["issued"] = issued }), ClaimRates.Zero, t0.AddSeconds(s));
+        EventStats At(double s, long issued) => new(new EventView("S", "S", 10_000, 10_000 - issued, issued, 0,
+            null, null, EventState.Open),
+            new LiveCounters(10_000 - issued, issued, 0, new Dictionary<string, long> { ["issued"] = issued }),
+            ClaimRates.Zero, t0.AddSeconds(s));
         for (var s = 0.0; s <= 4; s += 0.125) charts.InvokeAsync(() => charts.Instance.Add(At(s, (long)(s * 200))));
         Assert.Equal(3, charts.Instance.Drawn.Count);
         Assert.All(charts.Instance.Drawn, p => Assert.Equal(200, p.Issued));

@@ -53,7 +53,8 @@ public class BrowserApp : KestrelApp
         var violations = new List<string>();
         page.Console += (_, message) =>
         {
-            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) lock (violations) violations.Add(message.Text);
+            if (!message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase)) return;
+            lock (violations) violations.Add(message.Text);
         };
         return violations;
     }

@@ -27,7 +27,8 @@ public sealed class LocalPostgres : IAsyncDisposable
     }
 
     public Task StartServerAsync() => RunAsync(Path.Combine(_bin, "pg_ctl"),
-        $"-D {_dir}/data -o \"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_dir} -c fsync=off\" -l {_dir}/log -w -t 60 start",
+        $"-D {_dir}/data -o \"-p {Port} -c listen_addresses=127.0.0.1 -c unix_socket_directories={_dir} -c fsync=off\" -l {_dir}/log -w " +
+            $"-t 60 start",
         asPostgres: true);
 
     public Task StopServerAsync() => RunAsync(Path.Combine(_bin, "pg_ctl"), $"-D {_dir}/data -m fast -w stop", asPostgres: true);

@@ -16,7 +16,8 @@ public sealed class PipelineHost : IAsyncDisposable
     public IServiceProvider Services => _host.Services;
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
 
-    public static async Task<PipelineHost> StartAsync(string redis, string postgres, string kafka, IDictionary<string, string?>? settings = null)
+    public static async Task<PipelineHost> StartAsync(string redis, string postgres, string kafka,
+        IDictionary<string, string?>? settings = null)
     {
         var config = new Dictionary<string, string?>
         {

@@ -27,7 +27,8 @@ public sealed class GroupSenderTests
             Assert.True(sender.PostAsync(Message(issued)).IsCompletedSuccessfully); // the publisher never waits
 
         release.SetResult();
-        await Eventually.HoldsAsync(() => Task.FromResult(sent.Count == 2), TimeSpan.FromSeconds(2), () => Task.FromResult(string.Join(",", sent)));
+        await Eventually.HoldsAsync(() => Task.FromResult(sent.Count == 2), TimeSpan.FromSeconds(2),
+            () => Task.FromResult(string.Join(",", sent)));
         await Task.Delay(100);
         Assert.Equal([1L, 4L], sent); // 2 and 3 were superseded while the first was being written
     }

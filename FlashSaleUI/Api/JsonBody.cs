@@ -12,7 +12,8 @@ public static class JsonBody
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
 
-    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request, int maxBytes, CancellationToken ct) where T : class
+    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request,
+        int maxBytes, CancellationToken ct) where T : class
     {
         if (!request.HasJsonContentType())
             return (null, Problem("Content-Type must be application/json."));

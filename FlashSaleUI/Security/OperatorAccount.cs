@@ -35,7 +35,8 @@ public sealed class OperatorAccount
     {
         if (_generatedPassword is null) return;
         // Printed to stdout as well as the log so ./run.sh users see it however logging is configured.
-        Console.WriteLine($"Operator sign-in: user '{User}', password '{_generatedPassword}' (generated; set FlashSale__OperatorPassword to choose one)");
+        Console.WriteLine($"Operator sign-in: user '{User}', password '{_generatedPassword}' (generated; set " +
+            $"FlashSale__OperatorPassword to choose one)");
         log.LogWarning("No FlashSale__OperatorPassword configured; generated a random operator password for this run.");
     }
 

@@ -16,7 +16,8 @@ public static class SecurityExtensions
     public static IServiceCollection AddOperatorSecurity(this IServiceCollection services, IConfiguration configuration)
     {
         // keys in PostgreSQL: a restart or another instance still reads the cookies and antiforgery tokens
-        services.AddDataProtection().SetApplicationName("FlashSaleUI").PersistKeysToDbContext<FlashSaleUI.Core.Persistence.FlashSaleDbContext>();
+        services.AddDataProtection().SetApplicationName("FlashSaleUI")
+            .PersistKeysToDbContext<FlashSaleUI.Core.Persistence.FlashSaleDbContext>();
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true); // SecurityHeaders sends DENY for every response
         services.AddSingleton<OperatorAccount>();
         services.AddSingleton<OperatorSignInThrottle>();
@@ -41,7 +42,8 @@ public static class SecurityExtensions
         return services;
     }
 
-    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx, int status)
+    private static Task ApiStatusOrRedirect(Microsoft.AspNetCore.Authentication.RedirectContext<CookieAuthenticationOptions> ctx,
+        int status)
     {
         if (IsForMachines(ctx.Request)) ctx.Response.StatusCode = status;
         else ctx.Response.Redirect(ctx.RedirectUri);

@@ -19,7 +19,9 @@
       || document.querySelector('template[data-outcome="networkError"]');
     const message = template.content.firstElementChild.cloneNode(true);
     message.querySelectorAll('[data-member]').forEach(e => e.textContent = fill.member || '');
-    if (fill.remaining !== undefined) message.querySelectorAll('[data-remaining]').forEach(e => e.textContent = fill.remaining.toLocaleString());
+    if (fill.remaining !== undefined) {
+        message.querySelectorAll('[data-remaining]').forEach(e => e.textContent = fill.remaining.toLocaleString());
+    }
     if (fill.couponCode) message.querySelectorAll('[data-coupon]').forEach(e => e.textContent = fill.couponCode);
     if (fill.retry) message.querySelectorAll('[data-retry]').forEach(e => e.textContent = fill.retry);
     message.querySelectorAll('time[datetime]').forEach(t => t.textContent = new Date(t.dateTime).toLocaleString());

@@ -20,8 +20,10 @@ public sealed partial class CouponsApiTests(AppFactory app) : IClassFixture<AppF
             Assert.Equal("issued", body.GetProperty("status").GetString());
             codes[$"member-{i:D3}"] = body.GetProperty("couponCode").GetString()!;
         }
-        await Eventually.HoldsAsync(async () => await app.Database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'") == members,
-            TimeSpan.FromSeconds(30), async () => $"{await app.Database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'")} stored");
+        await Eventually.HoldsAsync(async () => await app.Database.ScalarAsync(
+            $"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'") == members,
+            TimeSpan.FromSeconds(30), async () =>
+            $"{await app.Database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'")} stored");
         return codes;
     }
 
@@ -84,7 +86,8 @@ public sealed partial class CouponsApiTests(AppFactory app) : IClassFixture<AppF
             var pages = 0;
             do
             {
-                var response = await op.GetAsync($"/api/events/{code}/coupons?limit=10{query}{(next is null ? "" : $"&after={Uri.EscapeDataString(next)}")}");
+                var after = next is null ? "" : $"&after={Uri.EscapeDataString(next)}";
+                var response = await op.GetAsync($"/api/events/{code}/coupons?limit=10{query}{after}");
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
                 var page = await response.JsonAsync();
                 all.AddRange(page.GetProperty("items").EnumerateArray().Select(i => (i.GetProperty("memberId").GetString()!,

@@ -44,7 +44,8 @@ public sealed class EventChangesTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.Equal(250, granted);
         var sale = await (await member.GetAsync($"/api/events/{code}")).JsonAsync();
-        Assert.Equal((250, 0L, 250L), (sale.GetProperty("stock").GetInt32(), sale.GetProperty("remaining").GetInt64(), sale.GetProperty("issued").GetInt64()));
+        Assert.Equal((250, 0L, 250L), (sale.GetProperty("stock").GetInt32(), sale.GetProperty("remaining").GetInt64(),
+            sale.GetProperty("issued").GetInt64()));
         Assert.Equal("soldOut", sale.GetProperty("state").GetString());
     }
 
@@ -57,7 +58,8 @@ public sealed class EventChangesTests(AppFactory app) : IClassFixture<AppFactory
         var member = app.CreateClient();
         for (var i = 0; i < 3; i++) await member.ClaimAsync(code, $"m{i}");
         Assert.Equal(HttpStatusCode.OK, (await TopUpAsync(op, code, 2)).StatusCode);
-        await Eventually.HoldsAsync(async () => await app.Database.ScalarAsync($"SELECT persisted FROM flash_sale_events WHERE code = '{code}'") == 3,
+        await Eventually.HoldsAsync(async () => await app.Database.ScalarAsync(
+            $"SELECT persisted FROM flash_sale_events WHERE code = '{code}'") == 3,
             TimeSpan.FromSeconds(30), () => Task.FromResult("stored"));
 
         await app.FlushRedisAsync();
@@ -99,7 +101,8 @@ public sealed class EventChangesTests(AppFactory app) : IClassFixture<AppFactory
         var later = TestCodes.New("EDT");
         await op.CreateEventAsync(later, stock: 10, opensAt: DateTimeOffset.UtcNow.AddHours(2));
         var opens = DateTimeOffset.UtcNow.AddHours(3);
-        var edited = await op.PatchAsJsonAsync($"/api/events/{later}", new { name = "Renamed", opensAt = opens, closesAt = opens.AddHours(1) });
+        var edited = await op.PatchAsJsonAsync($"/api/events/{later}", new { name = "Renamed", opensAt = opens,
+            closesAt = opens.AddHours(1) });
         Assert.Equal(HttpStatusCode.OK, edited.StatusCode);
         var view = await edited.JsonAsync();
         Assert.Equal("Renamed", view.GetProperty("name").GetString());
@@ -139,9 +142,11 @@ public sealed class EventChangesTests(AppFactory app) : IClassFixture<AppFactory
         var topUp = audit[3];
         Assert.Equal(10, JsonDocument.Parse(topUp.GetProperty("before").GetString()!).RootElement.GetProperty("stock").GetInt32());
         Assert.Equal(15, JsonDocument.Parse(topUp.GetProperty("after").GetString()!).RootElement.GetProperty("stock").GetInt32());
-        Assert.Equal("Audited sale", JsonDocument.Parse(audit[1].GetProperty("after").GetString()!).RootElement.GetProperty("name").GetString());
+        Assert.Equal("Audited sale", JsonDocument.Parse(audit[1].GetProperty("after").GetString()!).RootElement.GetProperty(
+            "name").GetString());
 
-        Assert.Equal(1, await app.Database.ScalarAsync("SELECT count(*) FROM audit_log WHERE action = 'signInFailed' AND actor = 'mallory'"));
+        Assert.Equal(1, await app.Database.ScalarAsync(
+            "SELECT count(*) FROM audit_log WHERE action = 'signInFailed' AND actor = 'mallory'"));
         Assert.Equal(HttpStatusCode.Unauthorized, (await app.CreateClient().GetAsync($"/api/events/{code}/audit")).StatusCode);
     }
 }

@@ -84,7 +84,8 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
         { "enormous stock", "application/json", """{"code":"HUGE","name":"n","stock":1e40}""" },
         { "fractional stock", "application/json", """{"code":"FRAC","name":"n","stock":1.5}""" },
         { "stock as text", "application/json", """{"code":"TEXT","name":"n","stock":"5"}""" },
-        { "closes before opens", "application/json", """{"code":"WIN","name":"n","stock":5,"opensAt":"2030-01-02T00:00:00Z","closesAt":"2030-01-01T00:00:00Z"}""" },
+        { "closes before opens", "application/json",
+            """{"code":"WIN","name":"n","stock":5,"opensAt":"2030-01-02T00:00:00Z","closesAt":"2030-01-01T00:00:00Z"}""" },
         { "bad date", "application/json", """{"code":"DATE","name":"n","stock":5,"opensAt":"tomorrow"}""" },
         { "malformed JSON", "application/json", """{"code":"MAL","name":""" },
         { "wrong content type", "text/plain", """{"code":"TXT","name":"n","stock":5}""" },
@@ -100,7 +101,8 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
         Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{why}: {response.StatusCode}");
         Assert.StartsWith("application/problem+json", response.Content.Headers.ContentType?.ToString());
         Assert.Equal(before, await app.RedisKeysAsync());
-        Assert.Equal(0, await app.Database.ScalarAsync("SELECT count(*) FROM flash_sale_events WHERE code IN ('NEG','ZERO','HUGE','FRAC','TEXT','WIN','DATE','MAL','TXT','BIGNAME')"));
+        Assert.Equal(0, await app.Database.ScalarAsync(
+            "SELECT count(*) FROM flash_sale_events WHERE code IN ('NEG','ZERO','HUGE','FRAC','TEXT','WIN','DATE','MAL','TXT','BIGNAME')"));
     }
 
     [Fact]

@@ -46,10 +46,12 @@ public sealed class OperatorSurfaceTests(AppFactory app) : IClassFixture<AppFact
             Assert.Equal(HttpStatusCode.Forbidden, await CloseAsync("Sec-Fetch-Site", "cross-site"));
             Assert.Equal(HttpStatusCode.Forbidden, await CloseAsync("Sec-Fetch-Site", "same-site"));
             Assert.Equal(HttpStatusCode.Forbidden, await CloseAsync("Origin", "https://evil.example"));
-            Assert.Equal(0, await app.Database.ScalarAsync($"SELECT count(*) FROM flash_sale_events WHERE code = '{code}' AND closed_at IS NOT NULL"));
+            Assert.Equal(0, await app.Database.ScalarAsync(
+                $"SELECT count(*) FROM flash_sale_events WHERE code = '{code}' AND closed_at IS NOT NULL"));
 
             Assert.Equal(HttpStatusCode.OK, await CloseAsync("Sec-Fetch-Site", "same-origin")); // the console itself
-            Assert.Equal(1, await app.Database.ScalarAsync($"SELECT count(*) FROM flash_sale_events WHERE code = '{code}' AND closed_at IS NOT NULL"));
+            Assert.Equal(1, await app.Database.ScalarAsync(
+                $"SELECT count(*) FROM flash_sale_events WHERE code = '{code}' AND closed_at IS NOT NULL"));
         }
         // Data Protection keys live in PostgreSQL: every instance (and the next start) reads this cookie
         Assert.True(await app.Database.ScalarAsync("SELECT count(*) FROM data_protection_keys") >= 1);
@@ -79,7 +81,8 @@ public sealed class OperatorSurfaceTests(AppFactory app) : IClassFixture<AppFact
         var error = Assert.Throws<InvalidOperationException>(() => bootstrap.Servers);
         Assert.Contains("Kafka__BootstrapServers", error.Message);
 
-        using var allowed = new KafkaBootstrap(Options.Create(new KafkaOptions { Embedded = true }), production, NullLogger<KafkaBootstrap>.Instance);
+        using var allowed = new KafkaBootstrap(Options.Create(new KafkaOptions { Embedded = true }), production,
+            NullLogger<KafkaBootstrap>.Instance);
         Assert.NotNull(allowed.Embedded);
     }
 
@@ -113,7 +116,8 @@ public sealed class OperatorSurfaceTests(AppFactory app) : IClassFixture<AppFact
 /// <summary>The real limit on failed operator sign-ins (the other test apps raise it: they try many wrong credentials).</summary>
 public sealed class ThrottledSignInApp : AppFactory
 {
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["FlashSale:OperatorSignInFailuresPerMinute"] = "3" };
+    protected override IDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["FlashSale:OperatorSignInFailuresPerMinute"] = "3" };
 }
 
 public sealed class SignInThrottleTests(ThrottledSignInApp app) : IClassFixture<ThrottledSignInApp>

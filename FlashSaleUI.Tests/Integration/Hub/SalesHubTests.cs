@@ -24,14 +24,18 @@ public sealed class SalesHubTests(AppFactory app) : IClassFixture<AppFactory>
         var eventCode = EventCode.Parse(code);
         for (var wave = 0; wave < 50; wave++)
         {
-            await Task.WhenAll(Enumerable.Range(wave * 100, 100).Select(i => claims.ClaimAsync(eventCode, MemberId.Parse($"h{i % 4_000}"))));
+            await Task.WhenAll(Enumerable.Range(wave * 100, 100).Select(i => claims.ClaimAsync(eventCode,
+                MemberId.Parse($"h{i % 4_000}"))));
             await Task.Delay(60);
         }
 
-        static long Attempts(System.Text.Json.JsonElement stats) => stats.GetProperty("outcomes").EnumerateObject().Sum(o => o.Value.GetInt64());
-        await Eventually.HoldsAsync(() => Task.FromResult(hub.Calls("stats").LastOrDefault().Argument is { ValueKind: System.Text.Json.JsonValueKind.Object } last
+        static long Attempts(System.Text.Json.JsonElement stats) =>
+            stats.GetProperty("outcomes").EnumerateObject().Sum(o => o.Value.GetInt64());
+        await Eventually.HoldsAsync(() => Task.FromResult(
+            hub.Calls("stats").LastOrDefault().Argument is { ValueKind: System.Text.Json.JsonValueKind.Object } last
                 && Attempts(last) == 5_000),
-            TimeSpan.FromSeconds(5), () => Task.FromResult($"{hub.Calls("stats").Count} stats messages, last {hub.Calls("stats").LastOrDefault().Argument}"));
+            TimeSpan.FromSeconds(5), () => Task.FromResult(
+            $"{hub.Calls("stats").Count} stats messages, last {hub.Calls("stats").LastOrDefault().Argument}"));
         var stats = hub.Calls("stats");
 
         Assert.True(stats.Count >= 10, $"only {stats.Count} stats messages during a 3 s burst");
@@ -63,13 +67,15 @@ public sealed class SalesHubTests(AppFactory app) : IClassFixture<AppFactory>
         await app.OperatorClient().CreateEventAsync(code, stock: 10);
         await using var hub = await ConnectAsync();
         await hub.InvokeAsync("Watch", code);
-        await Eventually.HoldsAsync(() => Task.FromResult(hub.Calls("stats").Count > 0), TimeSpan.FromSeconds(3), () => Task.FromResult("no first sample"));
+        await Eventually.HoldsAsync(() => Task.FromResult(hub.Calls("stats").Count > 0), TimeSpan.FromSeconds(3),
+            () => Task.FromResult("no first sample"));
 
         var before = hub.Calls("stats").Count;
         var claimedAt = DateTime.UtcNow;
         var sw = System.Diagnostics.Stopwatch.StartNew();
         await app.Services.GetRequiredService<IClaimService>().ClaimAsync(EventCode.Parse(code), MemberId.Parse("quick"));
-        await Eventually.HoldsAsync(() => Task.FromResult(hub.Calls("stats").Skip(before).Any(s => s.Argument.GetProperty("issued").GetInt64() == 1)),
+        await Eventually.HoldsAsync(() => Task.FromResult(hub.Calls("stats").Skip(before).Any(s =>
+            s.Argument.GetProperty("issued").GetInt64() == 1)),
             TimeSpan.FromSeconds(2), () => Task.FromResult("the claim never showed"));
         Assert.True(sw.Elapsed < TimeSpan.FromMilliseconds(250), $"took {sw.ElapsedMilliseconds} ms");
     }

@@ -35,7 +35,8 @@ public sealed class BrokerOutageTests(ShortKafkaTimeoutPipeline pipeline) : ICla
         await PipelineAssertions.AllPersistedAsync(pipeline.Database, code, 6_000, TimeSpan.FromSeconds(60));
         await Task.Delay(1_000);
         Assert.Equal((6_000L, 6_000L, 6_000L), await PipelineAssertions.RowsAsync(pipeline.Database, code));
-        Assert.True(pipeline.Host.Get<PipelineMetrics>().RelayFailures > 0, "the outage never failed a delivery: the retry path was not exercised");
+        Assert.True(pipeline.Host.Get<PipelineMetrics>().RelayFailures > 0,
+            "the outage never failed a delivery: the retry path was not exercised");
         Assert.Equal(0, (await pipeline.Host.Get<ILiveEventStore>().ReadAsync(code))!.OutboxBacklog);
     }
 }
@@ -119,9 +120,12 @@ public sealed class PostgresOutageTests(OwnPostgresPipeline pipeline) : IClassFi
         await pipeline.Postgres.StartServerAsync();
         await pipeline.ClaimAsync(code, members[7_000..]);
 
-        await Eventually.HoldsAsync(async () => await TestDatabase.ScalarAsync(connection, $"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'") == 8_000,
-            TimeSpan.FromSeconds(60), async () => $"rows {await TestDatabase.ScalarAsync(connection, $"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'")}");
-        Assert.Equal(8_000, await TestDatabase.ScalarAsync(connection, $"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code.Value}'"));
+        await Eventually.HoldsAsync(async () => await TestDatabase.ScalarAsync(connection,
+            $"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'") == 8_000,
+            TimeSpan.FromSeconds(60), async () =>
+            $"rows {await TestDatabase.ScalarAsync(connection, $"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'")}");
+        Assert.Equal(8_000, await TestDatabase.ScalarAsync(connection,
+            $"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code.Value}'"));
         Assert.Equal(0, await TestDatabase.ScalarAsync(connection, "SELECT count(*) FROM dead_letters"));
         var metrics = pipeline.Host.Get<PipelineMetrics>();
         Assert.Equal(0, metrics.DeadLettered);
@@ -155,10 +159,12 @@ public sealed class ConsumerFailureTests(ShortPollIntervalPipeline pipeline) : I
         await pipeline.ClaimAsync(code, members[2_000..]);
 
         await Eventually.HoldsAsync(async () => await Rows() == 3_000, TimeSpan.FromSeconds(90), async () => $"rows {await Rows()}");
-        Assert.Equal(3_000, await TestDatabase.ScalarAsync(connection, $"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code.Value}'"));
+        Assert.Equal(3_000, await TestDatabase.ScalarAsync(connection,
+            $"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code.Value}'"));
         var lifetime = pipeline.Host.Get<Microsoft.Extensions.Hosting.IHostApplicationLifetime>();
         Assert.False(lifetime.ApplicationStopping.IsCancellationRequested, "a pipeline failure stopped the host");
-        Assert.True(pipeline.Host.Get<PipelineMetrics>().SinkRestarts > 0, "the consumer never failed: the recovery path was not exercised");
+        Assert.True(pipeline.Host.Get<PipelineMetrics>().SinkRestarts > 0,
+            "the consumer never failed: the recovery path was not exercised");
         Assert.Equal(0, await TestDatabase.ScalarAsync(connection, "SELECT count(*) FROM dead_letters"));
 
         Task<long> Rows() => TestDatabase.ScalarAsync(connection, $"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'");

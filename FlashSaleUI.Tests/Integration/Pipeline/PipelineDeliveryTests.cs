@@ -57,7 +57,8 @@ public sealed class PipelineDeliveryTests(PipelineFixture pipeline) : IClassFixt
     {
         var code = await pipeline.CreateEventAsync(10);
         var unknown = TestCodes.New("GHOST");
-        using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = pipeline.Kafka.BootstrapServers }).Build();
+        using var producer = new ProducerBuilder<string, string>(
+            new ProducerConfig { BootstrapServers = pipeline.Kafka.BootstrapServers }).Build();
         // all keyed by the real event, so they share its partition and the valid one comes after the poison
         var poison = new[]
         {
@@ -73,8 +74,10 @@ public sealed class PipelineDeliveryTests(PipelineFixture pipeline) : IClassFixt
             Value = new CouponIssued("c4", code.Value, "later-member", DateTimeOffset.UtcNow).ToJson() });
 
         await PipelineAssertions.AllPersistedAsync(pipeline.Database, code, 1, TimeSpan.FromSeconds(15));
-        await Eventually.HoldsAsync(async () => await pipeline.Database.ScalarAsync("SELECT count(*) FROM dead_letters WHERE reason <> ''") >= 4,
-            TimeSpan.FromSeconds(15), async () => $"dead letters: {await pipeline.Database.ScalarAsync("SELECT count(*) FROM dead_letters")}");
+        await Eventually.HoldsAsync(async () => await pipeline.Database.ScalarAsync(
+            "SELECT count(*) FROM dead_letters WHERE reason <> ''") >= 4,
+            TimeSpan.FromSeconds(15), async () =>
+            $"dead letters: {await pipeline.Database.ScalarAsync("SELECT count(*) FROM dead_letters")}");
 
         var letters = await pipeline.Host.Get<DeadLetterService>().ListAsync(100);
         Assert.Contains(letters, l => l.Value == "this is not json" && l.Reason.StartsWith("unparseable JSON"));
@@ -103,7 +106,8 @@ public sealed class PipelineDeliveryTests(PipelineFixture pipeline) : IClassFixt
         await pipeline.ClaimAsync(code, [MemberId.Parse("kcat-a"), MemberId.Parse("kcat-b")]);
         await PipelineAssertions.AllPersistedAsync(pipeline.Database, code, 2, TimeSpan.FromSeconds(15));
 
-        var start = new ProcessStartInfo("kcat", $"-C -b {pipeline.Kafka.BootstrapServers} -t coupon-issued -o beginning -e -q -f \"%k\\t%s\\n\"")
+        var start = new ProcessStartInfo("kcat",
+            $"-C -b {pipeline.Kafka.BootstrapServers} -t coupon-issued -o beginning -e -q -f \"%k\\t%s\\n\"")
         { RedirectStandardOutput = true, RedirectStandardError = true };
         using var kcat = Process.Start(start)!;
         var output = await kcat.StandardOutput.ReadToEndAsync();
@@ -130,8 +134,10 @@ public sealed class PipelineDeliveryTests(PipelineFixture pipeline) : IClassFixt
         await PipelineAssertions.AllPersistedAsync(pipeline.Database, code, 3, TimeSpan.FromSeconds(15));
 
         // a row lost after the fact (restored backup, manual delete): Redis says issued, PostgreSQL disagrees
-        await pipeline.Database.ScalarAsync($"WITH d AS (DELETE FROM coupon_issues WHERE event_code = '{code.Value}' AND member_id = 'x2' RETURNING 1) " +
-            $"UPDATE flash_sale_events SET persisted = persisted - (SELECT count(*) FROM d) WHERE code = '{code.Value}' RETURNING persisted");
+        await pipeline.Database.ScalarAsync(
+            $"WITH d AS (DELETE FROM coupon_issues WHERE event_code = '{code.Value}' AND member_id = 'x2' RETURNING 1) " +
+            $"UPDATE flash_sale_events SET persisted = persisted - (SELECT count(*) FROM d) WHERE code = '{code.Value}' RETURNING " +
+                $"persisted");
 
         var report = await pipeline.Host.Get<Reconciler>().CheckAsync(code, repair: true);
         Assert.Equal(1, report!.Requeued);
@@ -148,7 +154,8 @@ public sealed class PipelineDeliveryTests(PipelineFixture pipeline) : IClassFixt
     }
 
     private async Task<string?> CouponCodeAsync(EventCode code, string member) =>
-        (await pipeline.Database.RowsAsync($"SELECT coupon_code FROM coupon_issues WHERE event_code = '{code.Value}' AND member_id = '{member}'"))
+        (await pipeline.Database.RowsAsync(
+        $"SELECT coupon_code FROM coupon_issues WHERE event_code = '{code.Value}' AND member_id = '{member}'"))
         .Single()[0];
 
     private List<string> ReadDlqReasons(int expected)

@@ -10,7 +10,8 @@ public sealed class PoisonTests(PipelineFixture pipeline) : IClassFixture<Pipeli
     public async Task A_message_PostgreSQL_refuses_is_dead_lettered_at_once_and_its_batch_neighbours_are_stored()
     {
         var code = await pipeline.CreateEventAsync(100);
-        using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = pipeline.Kafka.BootstrapServers, LingerMs = 50 }).Build();
+        using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = pipeline.Kafka.BootstrapServers,
+            LingerMs = 50 }).Build();
         // valid JSON and valid fields, but a NUL character PostgreSQL text cannot hold, among good messages of one batch
         var messages = Enumerable.Range(0, 40).Select(i => i == 17
             ? new CouponIssued("nul\u0000claim", code.Value, "refused-member", DateTimeOffset.UtcNow)
@@ -22,7 +23,8 @@ public sealed class PoisonTests(PipelineFixture pipeline) : IClassFixture<Pipeli
         await PipelineAssertions.AllPersistedAsync(pipeline.Database, code, 39, TimeSpan.FromSeconds(20));
         await Eventually.HoldsAsync(async () => await pipeline.Database.ScalarAsync(
                 "SELECT count(*) FROM dead_letters WHERE reason LIKE 'PostgreSQL refused it: 22%'") == 1,
-            TimeSpan.FromSeconds(10), async () => $"dead letters: {await pipeline.Database.ScalarAsync("SELECT count(*) FROM dead_letters")}");
+            TimeSpan.FromSeconds(10), async () =>
+            $"dead letters: {await pipeline.Database.ScalarAsync("SELECT count(*) FROM dead_letters")}");
         Assert.Equal(0, await pipeline.Database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE member_id = 'refused-member'"));
         Assert.Equal(39, (await PipelineAssertions.RowsAsync(pipeline.Database, code)).Rows);
     }
@@ -33,9 +35,13 @@ public sealed class PoisonTests(PipelineFixture pipeline) : IClassFixture<Pipeli
         // an embedded broker that restarted hands out offset 5 again, for a different message
         var writer = pipeline.Host.Get<ICouponBatchStore>();
         var before = await pipeline.Database.ScalarAsync("SELECT count(*) FROM dead_letters WHERE source_topic = 'reused-topic'");
-        await writer.WriteAsync([], [new DeadLetter("reused-topic", 0, 5, "K", "first poison", null, "unparseable JSON")], CancellationToken.None);
-        await writer.WriteAsync([], [new DeadLetter("reused-topic", 0, 5, "K", "first poison", null, "unparseable JSON")], CancellationToken.None); // redelivered
-        await writer.WriteAsync([], [new DeadLetter("reused-topic", 0, 5, "K", "second poison", null, "unparseable JSON")], CancellationToken.None);
-        Assert.Equal(before + 2, await pipeline.Database.ScalarAsync("SELECT count(*) FROM dead_letters WHERE source_topic = 'reused-topic'"));
+        await writer.WriteAsync([], [new DeadLetter("reused-topic", 0, 5, "K",
+            "first poison", null, "unparseable JSON")], CancellationToken.None);
+        await writer.WriteAsync([], [new DeadLetter("reused-topic", 0, 5, "K",
+            "first poison", null, "unparseable JSON")], CancellationToken.None); // redelivered
+        await writer.WriteAsync([], [new DeadLetter("reused-topic", 0, 5, "K",
+            "second poison", null, "unparseable JSON")], CancellationToken.None);
+        Assert.Equal(before + 2, await pipeline.Database.ScalarAsync(
+            "SELECT count(*) FROM dead_letters WHERE source_topic = 'reused-topic'"));
     }
 }

@@ -13,7 +13,8 @@ public abstract class ClaimAtomicityTests<TRedis>(TRedis redis) : IClassFixture<
     private readonly RedisLiveEventStore _live = new(redis.Connection, redis.Scripts);
     private IDatabase Db => redis.Connection.GetDatabase();
 
-    private async Task<EventCode> PlaceAsync(int stock, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, DateTimeOffset? closedAt = null)
+    private async Task<EventCode> PlaceAsync(int stock, DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null,
+        DateTimeOffset? closedAt = null)
     {
         var code = EventCode.Parse(TestCodes.New());
         await _live.PlaceAsync(new FlashSaleEvent(code, "Test sale", stock, opensAt, closesAt, closedAt, DateTimeOffset.UtcNow));

@@ -80,7 +80,8 @@ public sealed class RaceConditionTests(StandaloneRedis redis) : IClassFixture<St
         Assert.Equal(0, (long)await Db.StringGetAsync(new EventKeys(code).Stock));
     }
 
-    /// <summary>Runs <see cref="Claims"/> attempts in waves of <see cref="Wave"/> concurrent callers; returns how many were granted.</summary>
+    /// <summary>Runs <see cref="Claims"/> attempts in waves of <see cref="Wave"/> concurrent callers; returns how many were
+    /// granted.</summary>
     private static async Task<int> InWavesAsync(Func<AsyncBarrier, Task<bool>> attempt)
     {
         var granted = 0;

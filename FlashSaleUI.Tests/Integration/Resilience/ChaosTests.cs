@@ -95,15 +95,19 @@ public sealed class ChaosTests
             var keys = new EventKeys(EventCode.Parse(code));
             using var redis = RedisConnector.Connect(TestEnvironment.RedisDatabase(redisDb));
             var issuedInRedis = await redis.GetDatabase().HashLengthAsync(keys.Grants);
-            await Eventually.HoldsAsync(async () => await database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'") == issuedInRedis,
-                TimeSpan.FromSeconds(90), async () => $"rows {await database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'")}, Redis {issuedInRedis}");
+            await Eventually.HoldsAsync(async () => await database.ScalarAsync(
+                $"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'") == issuedInRedis,
+                TimeSpan.FromSeconds(90), async () =>
+                $"rows {await database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'")}, Redis " +
+                    $"{issuedInRedis}");
             await Task.Delay(2_000); // nothing more, and nothing twice, arrives
 
             var rows = await MembersWithRowsAsync(database, code);
             Assert.Equal(Stock, issuedInRedis);                     // demand exceeded stock: exactly the stock granted
             Assert.Equal(issuedInRedis, rows.Count);                // rows = Redis's grants (a set: no member twice)
             Assert.Equal(rows.Count, await database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'"));
-            Assert.Equal(rows.Count, await database.ScalarAsync($"SELECT count(DISTINCT claim_id) FROM coupon_issues WHERE event_code = '{code}'"));
+            Assert.Equal(rows.Count, await database.ScalarAsync(
+                $"SELECT count(DISTINCT claim_id) FROM coupon_issues WHERE event_code = '{code}'"));
 
             // who was told they have a coupon: 200, or 409 on the retry of a request that went unanswered
             var told = answers.Where(x => x.Status == HttpStatusCode.OK).Select(x => x.Member)

@@ -27,7 +27,8 @@ public sealed class EventChangeTests(AppFactory app) : IClassFixture<AppFactory>
             await Task.WhenAll(Enumerable.Range(0, 20).Select(i =>
                 _operator.PostAsync($"/api/events/{code}/{(i % 2 == 0 ? "close" : "open")}", null)));
 
-            var closedInRecord = await app.Database.ScalarAsync($"SELECT count(*) FROM flash_sale_events WHERE code = '{code}' AND closed_at IS NOT NULL") == 1;
+            var closedInRecord = await app.Database.ScalarAsync(
+                $"SELECT count(*) FROM flash_sale_events WHERE code = '{code}' AND closed_at IS NOT NULL") == 1;
             Assert.Equal(21, await app.Database.ScalarAsync($"SELECT version FROM flash_sale_events WHERE code = '{code}'"));
             var window = app.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
             var keys = new EventKeys(EventCode.Parse(code));

@@ -21,7 +21,8 @@ public sealed class GracefulStopTests
             await app.OperatorClient().CreateEventAsync(code, stock: 30_000);
             var claims = app.Services.GetRequiredService<IClaimService>();
             var eventCode = EventCode.Parse(code);
-            var results = await Task.WhenAll(Enumerable.Range(0, 30_000).Select(i => claims.ClaimAsync(eventCode, MemberId.Parse($"s{i}"))));
+            var results = await Task.WhenAll(Enumerable.Range(0, 30_000).Select(i => claims.ClaimAsync(eventCode,
+                MemberId.Parse($"s{i}"))));
             Assert.All(results, r => Assert.Equal(ClaimStatus.Issued, r.Status));
 
             var stopping = System.Diagnostics.Stopwatch.StartNew();
@@ -29,7 +30,8 @@ public sealed class GracefulStopTests
             Assert.True(stopping.Elapsed < TimeSpan.FromSeconds(20), $"the stop took {stopping.Elapsed.TotalSeconds:F1} s");
 
             Assert.Equal(30_000, await app.Database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'"));
-            Assert.Equal(30_000, await app.Database.ScalarAsync($"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code}'"));
+            Assert.Equal(30_000, await app.Database.ScalarAsync(
+                $"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code}'"));
         }
         finally
         {

@@ -53,7 +53,8 @@ public sealed class RedisLossTests(WatchedApp app) : IClassFixture<WatchedApp>
         // the watch notices without any claim, and gives the grants back to their winners
         await Eventually.HoldsAsync(async () => await redis.HashLengthAsync(keys.Grants) == FirstPhase
                 && (long)await redis.StringGetAsync(keys.Stock) == Stock - FirstPhase,
-            TimeSpan.FromSeconds(10), async () => $"issued {await redis.HashLengthAsync(keys.Grants)}, remaining {await redis.StringGetAsync(keys.Stock)}");
+            TimeSpan.FromSeconds(10), async () =>
+            $"issued {await redis.HashLengthAsync(keys.Grants)}, remaining {await redis.StringGetAsync(keys.Stock)}");
         Assert.Contains(code, app.Services.GetRequiredService<LiveStateGuard>().LastRepair?.EventCode ?? "");
         var pipelineView = await (await _operator.GetAsync("/api/pipeline")).JsonAsync(); // what operators see
         Assert.True(pipelineView.GetProperty("liveStateRepairs").GetInt64() >= 1);
@@ -119,7 +120,8 @@ public sealed class RedisLossTests(WatchedApp app) : IClassFixture<WatchedApp>
             async () => $"persisted {await PersistedAsync(code)}");
         await Task.Delay(1_000); // nothing more arrives
         Assert.Equal(Stock, await app.Database.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code}'"));
-        Assert.Equal(Stock, await app.Database.ScalarAsync($"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code}'"));
+        Assert.Equal(Stock, await app.Database.ScalarAsync(
+            $"SELECT count(DISTINCT member_id) FROM coupon_issues WHERE event_code = '{code}'"));
         var redis = app.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
         Assert.Equal(Stock, await redis.HashLengthAsync(new EventKeys(EventCode.Parse(code)).Grants));
     }

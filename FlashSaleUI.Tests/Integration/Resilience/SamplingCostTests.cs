@@ -33,17 +33,21 @@ public sealed class SamplingCostTests(AppFactory app) : IClassFixture<AppFactory
     private sealed class CountingEventStore(IEventStore inner) : IEventStore
     {
         public int Reads;
-        public Task<bool> TryAddAsync(FlashSaleEvent sale, AuditActor actor, CancellationToken ct = default) => inner.TryAddAsync(sale, actor, ct);
+        public Task<bool> TryAddAsync(FlashSaleEvent sale, AuditActor actor,
+            CancellationToken ct = default) => inner.TryAddAsync(sale, actor, ct);
         public Task<FlashSaleEvent?> GetAsync(EventCode code, CancellationToken ct = default) => inner.GetAsync(code, ct);
         public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListAsync(CancellationToken ct = default) => inner.ListAsync(ct);
-        public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes, CancellationToken ct = default)
+        public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> GetWithPersistedAsync(IReadOnlyCollection<EventCode> codes,
+            CancellationToken ct = default)
         {
             Interlocked.Increment(ref Reads);
             return inner.GetWithPersistedAsync(codes, ct);
         }
-        public Task<(EventDecision Decision, FlashSaleEvent? Changed)> ChangeAsync(EventCode code, Func<FlashSaleEvent, EventDecision> decide,
+        public Task<(EventDecision Decision, FlashSaleEvent? Changed)> ChangeAsync(EventCode code,
+            Func<FlashSaleEvent, EventDecision> decide,
             AuditActor actor, string action, CancellationToken ct = default) => inner.ChangeAsync(code, decide, actor, action, ct);
-        public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListActiveAsync(DateTimeOffset now, CancellationToken ct = default) =>
+        public Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListActiveAsync(DateTimeOffset now,
+            CancellationToken ct = default) =>
             inner.ListActiveAsync(now, ct);
         public IAsyncEnumerable<IReadOnlyList<Grant>> StoredGrantsAsync(EventCode code, int pageSize, CancellationToken ct = default) =>
             inner.StoredGrantsAsync(code, pageSize, ct);

@@ -35,7 +35,8 @@ public sealed class PerSecondRatesTests(AppFactory app) : IClassFixture<AppFacto
         while (clock.Elapsed < TimeSpan.FromSeconds(8))
         {
             var due = (int)(clock.Elapsed.TotalSeconds * 600);
-            var batch = Enumerable.Range(sent, due - sent).Select(i => claims.ClaimAsync(eventCode, MemberId.Parse($"steady-{i}"))).ToArray();
+            var batch = Enumerable.Range(sent, due - sent).Select(i => claims.ClaimAsync(eventCode,
+                MemberId.Parse($"steady-{i}"))).ToArray();
             sent = due;
             await Task.WhenAll(batch);
             await Task.Delay(25);

@@ -11,7 +11,8 @@ public static class OperatorTime
 
     public static DateTimeOffset? Parse(string? local, int utcOffsetMinutes) =>
         DateTime.TryParseExact(local, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)
-            ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Unspecified), TimeSpan.FromMinutes(utcOffsetMinutes)).ToUniversalTime()
+            ? new DateTimeOffset(DateTime.SpecifyKind(t, DateTimeKind.Unspecified),
+                TimeSpan.FromMinutes(utcOffsetMinutes)).ToUniversalTime()
             : null;
 
     public static string? Format(DateTimeOffset? at, int utcOffsetMinutes) =>
