@@ -3,7 +3,6 @@ using Confluent.Kafka;
 using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Pipeline;
-using Microsoft.Extensions.Hosting;
 
 namespace FlashSaleUI.Bench;
 

@@ -1,4 +1,3 @@
-using Confluent.Kafka;
 using Microsoft.Extensions.Options;
 
 namespace FlashSaleUI.Core.Kafka;

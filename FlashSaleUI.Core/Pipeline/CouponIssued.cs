@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using FlashSaleUI.Core.Events;
 
 namespace FlashSaleUI.Core.Pipeline;
 

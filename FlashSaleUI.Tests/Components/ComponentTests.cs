@@ -1,10 +1,7 @@
 using Bunit;
 using FlashSaleUI.Components.Member;
 using FlashSaleUI.Components.Operator;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
-using FlashSaleUI.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
 using MudBlazor.Services;
 

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using FlashSaleUI.Core.Audit;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
 
 namespace FlashSaleUI.Tests.Components;

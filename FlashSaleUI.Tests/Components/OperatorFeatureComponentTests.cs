@@ -3,13 +3,10 @@ using FlashSaleUI.Components.Member;
 using FlashSaleUI.Components.Operator;
 using FlashSaleUI.Components.Shared;
 using FlashSaleUI.Core.Audit;
-using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Coupons;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashSaleUI.Tests.Components;
 

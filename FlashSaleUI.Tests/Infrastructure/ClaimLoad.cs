@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Events;
-
 namespace FlashSaleUI.Tests.Infrastructure;
 
 /// <summary>The acceptance load: every member claims at least once, the rest are repeats, in a fixed shuffled order.</summary>

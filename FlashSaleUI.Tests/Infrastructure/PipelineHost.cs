@@ -1,5 +1,4 @@
 using FlashSaleUI.Core.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 
 namespace FlashSaleUI.Tests.Infrastructure;

@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Claims;
-
 namespace FlashSaleUI.Tests.Unit;
 
 public class ClaimResultTests

@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Events;
-
 namespace FlashSaleUI.Tests.Unit;
 
 public class EventCodeTests

@@ -1,7 +1,5 @@
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
 using FlashSaleUI.Hubs;
-using FlashSaleUI.Tests.Infrastructure;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace FlashSaleUI.Tests.Unit;

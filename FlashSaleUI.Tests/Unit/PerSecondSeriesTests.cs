@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
 
 namespace FlashSaleUI.Tests.Unit;

@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Security;

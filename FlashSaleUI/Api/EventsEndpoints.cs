@@ -2,7 +2,6 @@ using FlashSaleUI.Core.Audit;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Mvc;
 
 namespace FlashSaleUI.Api;
 

@@ -1,8 +1,3 @@
-using System.Threading.RateLimiting;
-using FlashSaleUI.Core.Configuration;
-using FlashSaleUI.Core.Events;
-using Microsoft.Extensions.Options;
-
 namespace FlashSaleUI.Security;
 
 /// <summary>Claims are limited per client address (middleware, before the body is read) and per member and event

@@ -1,6 +1,3 @@
-using System.Net;
-using FlashSaleUI.Tests.Infrastructure;
-
 namespace FlashSaleUI.Tests.Integration.Http;
 
 /// <summary>Every status of the claim endpoint (README: HTTP API), through the real app, Redis and PostgreSQL.</summary>

@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using FlashSaleUI.Tests.Infrastructure;
 
 namespace FlashSaleUI.Tests.Integration.Http;
 

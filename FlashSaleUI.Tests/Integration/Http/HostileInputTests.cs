@@ -1,6 +1,4 @@
-using System.Net;
 using System.Text;
-using FlashSaleUI.Tests.Infrastructure;
 
 namespace FlashSaleUI.Tests.Integration.Http;
 

@@ -1,6 +1,3 @@
-using System.Net;
-using FlashSaleUI.Tests.Infrastructure;
-
 namespace FlashSaleUI.Tests.Integration.Http;
 
 /// <summary>The Prometheus scrape: the app's meters and ASP.NET Core's, for operators only.</summary>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Headers;
-using FlashSaleUI.Tests.Infrastructure;
-
 namespace FlashSaleUI.Tests.Integration.Http;
 
 public sealed class OperatorSecurityTests(AppFactory app) : IClassFixture<AppFactory>

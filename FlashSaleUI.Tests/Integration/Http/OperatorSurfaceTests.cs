@@ -1,8 +1,5 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using FlashSaleUI.Core.Kafka;
-using FlashSaleUI.Security;
-using FlashSaleUI.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;

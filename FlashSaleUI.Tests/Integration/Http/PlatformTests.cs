@@ -1,6 +1,3 @@
-using System.Net;
-using FlashSaleUI.Tests.Infrastructure;
-
 namespace FlashSaleUI.Tests.Integration.Http;
 
 public sealed class PlatformTests(AppFactory app) : IClassFixture<AppFactory>

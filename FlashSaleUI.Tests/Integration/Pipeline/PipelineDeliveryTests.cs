@@ -1,11 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Confluent.Kafka;
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
-using FlashSaleUI.Core.Kafka;
 using FlashSaleUI.Core.Pipeline;
-using FlashSaleUI.Tests.Infrastructure;
 
 namespace FlashSaleUI.Tests.Integration.Pipeline;
 

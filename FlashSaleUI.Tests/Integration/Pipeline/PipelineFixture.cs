@@ -1,7 +1,4 @@
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Kafka;
-using FlashSaleUI.Tests.Infrastructure;
 
 namespace FlashSaleUI.Tests.Integration.Pipeline;
 

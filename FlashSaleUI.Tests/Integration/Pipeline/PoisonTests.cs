@@ -1,6 +1,5 @@
 using Confluent.Kafka;
 using FlashSaleUI.Core.Pipeline;
-using FlashSaleUI.Tests.Infrastructure;
 
 namespace FlashSaleUI.Tests.Integration.Pipeline;
 

@@ -1,7 +1,4 @@
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Redis;
-using FlashSaleUI.Tests.Infrastructure;
 using StackExchange.Redis;
 
 namespace FlashSaleUI.Tests.Integration.Redis;

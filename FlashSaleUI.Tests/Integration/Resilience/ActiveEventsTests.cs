@@ -1,7 +1,3 @@
-using FlashSaleUI.Core.Events;
-using FlashSaleUI.Tests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace FlashSaleUI.Tests.Integration.Resilience;
 
 /// <summary>What the relay, the reconciler, the live-state watch and the events page walk: the sales that can still

@@ -1,12 +1,7 @@
 using System.Collections.Concurrent;
-using System.Net;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Kafka;
 using FlashSaleUI.Core.Redis;
-using FlashSaleUI.Tests.Infrastructure;
-using FlashSaleUI.Tests.Integration.Http;
 using Npgsql;
-using StackExchange.Redis;
 
 namespace FlashSaleUI.Tests.Integration.Resilience;
 

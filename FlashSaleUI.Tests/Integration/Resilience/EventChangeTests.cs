@@ -1,11 +1,5 @@
-using System.Net;
 using System.Net.Http.Json;
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Redis;
-using FlashSaleUI.Tests.Infrastructure;
-using FlashSaleUI.Tests.Integration.Http;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace FlashSaleUI.Tests.Integration.Resilience;

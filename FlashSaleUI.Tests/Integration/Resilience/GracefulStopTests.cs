@@ -1,9 +1,3 @@
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
-using FlashSaleUI.Tests.Infrastructure;
-using FlashSaleUI.Tests.Integration.Http;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace FlashSaleUI.Tests.Integration.Resilience;
 
 [Collection(TimingSensitive.Name)]

@@ -1,9 +1,4 @@
-using System.Net;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Redis;
-using FlashSaleUI.Tests.Infrastructure;
-using FlashSaleUI.Tests.Integration.Http;
-using Microsoft.Extensions.DependencyInjection;
 using StackExchange.Redis;
 
 namespace FlashSaleUI.Tests.Integration.Resilience;

@@ -1,8 +1,4 @@
 using FlashSaleUI.Core.Audit;
-using FlashSaleUI.Core.Events;
-using FlashSaleUI.Tests.Infrastructure;
-using FlashSaleUI.Tests.Integration.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashSaleUI.Tests.Integration.Resilience;
 

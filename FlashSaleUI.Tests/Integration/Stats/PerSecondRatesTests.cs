@@ -1,10 +1,5 @@
 using System.Diagnostics;
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
-using FlashSaleUI.Tests.Infrastructure;
-using FlashSaleUI.Tests.Integration.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace FlashSaleUI.Tests.Integration.Stats;
 
