@@ -75,6 +75,7 @@ public static class DependencyInjection
     {
         services.AddSingleton<ClaimMetrics>();
         services.AddSingleton<IClaimService, RedisClaimService>();
+        services.AddSingleton<MemberClaims>();
         return services;
     }
 

@@ -24,8 +24,8 @@ public static class ClaimsEndpoints
         return app;
     }
 
-    public static async Task<IResult> ClaimAsync(string code, HttpContext http, IClaimService claims, MemberClaimLimiter limiter,
-        LiveStateGuard liveState, EventService events, IHostApplicationLifetime lifetime, CancellationToken ct)
+    public static async Task<IResult> ClaimAsync(string code, HttpContext http, MemberClaims claims, MemberClaimLimiter limiter,
+        IHostApplicationLifetime lifetime, CancellationToken ct)
     {
         // stopping: no new grants here (the load balancer retries elsewhere) while the pipeline drains
         if (lifetime.ApplicationStopping.IsCancellationRequested)
@@ -45,12 +45,7 @@ public static class ClaimsEndpoints
             await RateLimitedResponse.WriteAsync(http, retryAfter, ct);
             return Results.Empty;
         }
-        var result = await claims.ClaimAsync(eventCode, member);
-        // a known event missing in Redis (it lost data): rebuild it from the record and claim again
-        if (result.Status == ClaimStatus.NotFound && await liveState.TryRecoverAsync(eventCode, ct))
-            result = await claims.ClaimAsync(eventCode, member);
-        if (result.Status == ClaimStatus.Issued) events.Granted(eventCode);
-        return new ClaimHttpResult(result);
+        return new ClaimHttpResult(await claims.ClaimAsync(eventCode, member, ct));
     }
 
     /// <summary>POST /api/events/{code}/claims, told from the path alone (before routing, cheaply).</summary>
