@@ -1,6 +1,5 @@
 using FlashSaleUI.Core.Hosting;
 using FlashSaleUI.Core.Kafka;
-using FlashSaleUI.Core.Redis;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
-using FlashSaleUI.Core.Redis;
 using StackExchange.Redis;
 
 namespace FlashSaleUI.Bench;

@@ -1,8 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
-using FlashSaleUI.Core.Redis;
 using StackExchange.Redis;
 
 namespace FlashSaleUI.Bench;

@@ -1,11 +1,9 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using FlashSaleUI.Core.Events;
 using Microsoft.AspNetCore.SignalR.Client;
 using Npgsql;
 

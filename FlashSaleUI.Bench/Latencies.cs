@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace FlashSaleUI.Bench;
 
 /// <summary>Per-call latencies of one run, for percentiles.</summary>

@@ -1,7 +1,4 @@
-using System.Diagnostics;
 using Confluent.Kafka;
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Pipeline;
 
 namespace FlashSaleUI.Bench;

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
 
 namespace FlashSaleUI.Bench;

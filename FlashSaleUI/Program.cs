@@ -3,7 +3,6 @@ using FlashSaleUI.Api;
 using FlashSaleUI.Components;
 using FlashSaleUI.Core;
 using FlashSaleUI.Hubs;
-using FlashSaleUI.Security;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["FLASHSALE_URLS"] ?? builder.Configuration["urls"] ?? "http://127.0.0.1:5000");

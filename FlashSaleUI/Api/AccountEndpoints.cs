@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using FlashSaleUI.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Mvc;

@@ -1,4 +1,3 @@
-using FlashSaleUI.Core.Events;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;

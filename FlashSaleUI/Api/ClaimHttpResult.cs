@@ -1,5 +1,4 @@
 using System.Text;
-using FlashSaleUI.Core.Claims;
 
 namespace FlashSaleUI.Api;
 

@@ -1,5 +1,4 @@
 using System.Text.Json.Serialization;
-using FlashSaleUI.Core.Claims;
 
 namespace FlashSaleUI.Api;
 

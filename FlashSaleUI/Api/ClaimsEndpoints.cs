@@ -1,7 +1,3 @@
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Core.Events;
-using FlashSaleUI.Security;
-
 namespace FlashSaleUI.Api;
 
 public static class ClaimsEndpoints

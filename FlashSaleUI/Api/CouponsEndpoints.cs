@@ -1,8 +1,5 @@
 using System.Text;
-using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Coupons;
-using FlashSaleUI.Core.Events;
-using FlashSaleUI.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;

@@ -1,6 +1,4 @@
 using FlashSaleUI.Core.Audit;
-using FlashSaleUI.Core.Events;
-using FlashSaleUI.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;

@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Claims;
-using FlashSaleUI.Security;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 

@@ -1,8 +1,6 @@
 using FlashSaleUI.Core.Audit;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Kafka;
 using FlashSaleUI.Core.Pipeline;
-using FlashSaleUI.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;

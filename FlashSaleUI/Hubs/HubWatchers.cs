@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using FlashSaleUI.Core.Configuration;
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;

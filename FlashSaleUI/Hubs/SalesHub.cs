@@ -1,4 +1,3 @@
-using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Stats;
 using Microsoft.AspNetCore.SignalR;
 

@@ -1,6 +1,5 @@
 using System.Threading.RateLimiting;
 using FlashSaleUI.Core.Configuration;
-using FlashSaleUI.Core.Events;
 using Microsoft.Extensions.Options;
 
 namespace FlashSaleUI.Security;

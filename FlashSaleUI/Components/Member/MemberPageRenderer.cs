@@ -1,5 +1,4 @@
 using FlashSaleUI.Core.Concurrency;
-using FlashSaleUI.Core.Events;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
 
