@@ -1,6 +1,7 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 
 namespace FlashSaleUI.Api;
@@ -19,26 +20,30 @@ public static class AccountEndpoints
     {
         var account = app.MapGroup("/account").ExcludeFromDescription();
 
-        account.MapPost("/login", async (HttpContext http, OperatorAccount operators, OperatorSignInThrottle throttle,
-            [FromForm] string? user, [FromForm] string? password, [FromForm] string? returnUrl) =>
-        {
-            var back = LocalRedirect.IsLocal(returnUrl) ? returnUrl! : "/operator";
-            if (throttle.IsBlocked(http)) return Results.Redirect($"/login?error=throttled&returnUrl={Uri.EscapeDataString(back)}");
-            if (!operators.Verify(user, password))
-            {
-                await throttle.RecordFailureAsync(http, user);
-                return Results.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(back)}");
-            }
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-                OperatorPrincipal.Create(operators.User, CookieAuthenticationDefaults.AuthenticationScheme));
-            return Results.Redirect(back);
-        }).RequireRateLimiting(LoginLimit);
-
-        account.MapPost("/logout", async (HttpContext http) =>
-        {
-            await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
-            return Results.Redirect("/login");
-        });
+        account.MapPost("/login", SignInAsync).RequireRateLimiting(LoginLimit);
+        // as a Delegate: a method taking only HttpContext would otherwise bind as a RequestDelegate, dropping its result
+        account.MapPost("/logout", (Delegate)SignOutAsync);
         return app;
+    }
+
+    public static async Task<RedirectHttpResult> SignInAsync(HttpContext http, OperatorAccount operators, OperatorSignInThrottle throttle,
+        [FromForm] string? user, [FromForm] string? password, [FromForm] string? returnUrl)
+    {
+        var back = LocalRedirect.IsLocal(returnUrl) ? returnUrl! : "/operator";
+        if (throttle.IsBlocked(http)) return TypedResults.Redirect($"/login?error=throttled&returnUrl={Uri.EscapeDataString(back)}");
+        if (!operators.Verify(user, password))
+        {
+            await throttle.RecordFailureAsync(http, user);
+            return TypedResults.Redirect($"/login?error=1&returnUrl={Uri.EscapeDataString(back)}");
+        }
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            OperatorPrincipal.Create(operators.User, CookieAuthenticationDefaults.AuthenticationScheme));
+        return TypedResults.Redirect(back);
+    }
+
+    public static async Task<RedirectHttpResult> SignOutAsync(HttpContext http)
+    {
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.Redirect("/login");
     }
 }

@@ -1,10 +1,12 @@
+using System.Reflection;
 using System.Text;
+using Microsoft.AspNetCore.Http.Metadata;
 
 namespace FlashSaleUI.Api;
 
 /// <summary>A claim's answer written straight to the response: refusals are constant bytes, a grant is formatted into
 /// a small stack buffer. The claim endpoint is the hot path of a sale, and most answers are refusals.</summary>
-public sealed class ClaimHttpResult(ClaimResult claim) : IResult
+public sealed class ClaimHttpResult(ClaimResult claim) : IResult, IEndpointMetadataProvider
 {
     private static readonly byte[] Duplicate = Refusal(ClaimStatus.Duplicate);
     private static readonly byte[] SoldOut = Refusal(ClaimStatus.SoldOut);
@@ -29,6 +31,13 @@ public sealed class ClaimHttpResult(ClaimResult claim) : IResult
         };
         http.Response.ContentLength = body.Length;
         return http.Response.Body.WriteAsync(body).AsTask();
+    }
+
+    /// <summary>Every claim outcome answers with the same body type, at its own status (see ClaimsEndpoints.StatusFor).</summary>
+    public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder)
+    {
+        foreach (var status in Enum.GetValues<ClaimStatus>().Select(ClaimsEndpoints.StatusFor))
+            builder.Metadata.Add(new ProducesResponseTypeMetadata(status, typeof(ClaimResponse), ["application/json"]));
     }
 
     // {"status":"issued","remaining":n,"couponCode":"XXXX-XXXX-XXXX-XXXX"}: the code's alphabet needs no escaping

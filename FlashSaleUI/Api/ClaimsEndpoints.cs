@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
 namespace FlashSaleUI.Api;
 
 public static class ClaimsEndpoints
@@ -7,28 +9,16 @@ public static class ClaimsEndpoints
 
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Pattern, ClaimAsync)
-            .RequireRateLimiting(ClaimRateLimiting.ByAddressPolicy)
-            .WithTags("Claims")
-            .Produces<ClaimResponse>(StatusCodes.Status200OK)
-            .Produces<ClaimResponse>(StatusCodes.Status409Conflict)
-            .Produces<ClaimResponse>(StatusCodes.Status410Gone)
-            .Produces<ClaimResponse>(StatusCodes.Status404NotFound)
-            .Produces<ClaimResponse>(StatusCodes.Status403Forbidden)
-            .ProducesValidationProblem()
-            .Produces(StatusCodes.Status429TooManyRequests);
+        app.MapPost(Pattern, ClaimAsync).RequireRateLimiting(ClaimRateLimiting.ByAddressPolicy).WithTags("Claims");
         return app;
     }
 
-    public static async Task<IResult> ClaimAsync(string code, HttpContext http, MemberClaims claims, MemberClaimLimiter limiter,
-        IHostApplicationLifetime lifetime, CancellationToken ct)
+    public static async Task<Results<ClaimHttpResult, ValidationProblem, ProblemHttpResult, RateLimitedResult, StoppingResult>>
+        ClaimAsync(string code, HttpContext http, MemberClaims claims, MemberClaimLimiter limiter, IHostApplicationLifetime lifetime,
+            CancellationToken ct)
     {
         // stopping: no new grants here (the load balancer retries elsewhere) while the pipeline drains
-        if (lifetime.ApplicationStopping.IsCancellationRequested)
-        {
-            http.Response.Headers.RetryAfter = "1";
-            return Results.Json(new { status = "unavailable" }, statusCode: StatusCodes.Status503ServiceUnavailable);
-        }
+        if (lifetime.ApplicationStopping.IsCancellationRequested) return StoppingResult.Instance;
         // Everything is validated before any key is built from it.
         if (!EventCode.TryParse(code, out var eventCode))
             return ApiProblems.InvalidEventCode();
@@ -36,11 +26,7 @@ public static class ClaimsEndpoints
         if (error is not null) return error;
         if (!MemberId.TryParse(body!.MemberId, out var member))
             return ApiProblems.Invalid("memberId", $"Member id must be {MemberId.Rule}.");
-        if (!limiter.TryAcquire(eventCode, member, out var retryAfter))
-        {
-            await RateLimitedResponse.WriteAsync(http, retryAfter, ct);
-            return Results.Empty;
-        }
+        if (!limiter.TryAcquire(eventCode, member, out var retryAfter)) return new RateLimitedResult(retryAfter);
         return new ClaimHttpResult(await claims.ClaimAsync(eventCode, member, ct));
     }
 

@@ -1,5 +1,9 @@
 using FlashSaleUI.Core.Audit;
 using Microsoft.AspNetCore.Http.HttpResults;
+using EventChangeResults = Microsoft.AspNetCore.Http.HttpResults.Results<
+    Microsoft.AspNetCore.Http.HttpResults.Ok<FlashSaleUI.Core.Events.EventView>,
+    Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult,
+    Microsoft.AspNetCore.Http.HttpResults.ValidationProblem>;
 
 namespace FlashSaleUI.Api;
 
@@ -12,8 +16,7 @@ public static class EventsEndpoints
         var events = app.MapGroup("/api/events").WithTags("Events");
         var operators = events.MapGroup("").RequireAuthorization(SecurityExtensions.OperatorPolicy);
 
-        operators.MapPost("", CreateAsync).Produces<EventView>(StatusCodes.Status201Created)
-            .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict);
+        operators.MapPost("", CreateAsync);
         operators.MapGet("", ListAsync);
         events.MapGet("/{code}", GetAsync);
         operators.MapPatch("/{code}", EditAsync);
@@ -25,7 +28,8 @@ public static class EventsEndpoints
         return app;
     }
 
-    public static async Task<IResult> CreateAsync(HttpRequest request, EventService service, CancellationToken ct)
+    public static async Task<Results<Created<EventView>, ProblemHttpResult, ValidationProblem>> CreateAsync(HttpRequest request,
+        EventService service, CancellationToken ct)
     {
         var (input, error) = await JsonBody.ReadAsync<NewEvent>(request, MaxBodyBytes, ct);
         if (error is not null) return error;
@@ -42,13 +46,13 @@ public static class EventsEndpoints
     public static async Task<Ok<IReadOnlyList<EventView>>> ListAsync(EventService service, CancellationToken ct) =>
         TypedResults.Ok(await service.ListAsync(ct));
 
-    public static Task<IResult> OpenAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
+    public static Task<EventChangeResults> OpenAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
         ChangeAsync(code, c => service.OpenAsync(c, OperatorActor.Of(http), ct));
 
-    public static Task<IResult> CloseAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
+    public static Task<EventChangeResults> CloseAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
         ChangeAsync(code, c => service.CloseAsync(c, OperatorActor.Of(http), ct));
 
-    public static Task<IResult> CancelAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
+    public static Task<EventChangeResults> CancelAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
         ChangeAsync(code, c => service.CancelAsync(c, OperatorActor.Of(http), ct));
 
     public static async Task<Results<Ok<EventView>, ProblemHttpResult>> GetAsync(string code, EventService service, CancellationToken ct) =>
@@ -56,14 +60,14 @@ public static class EventsEndpoints
             ? TypedResults.Ok(view)
             : ApiProblems.EventNotFound(code);
 
-    public static async Task<IResult> EditAsync(string code, HttpRequest request, EventService service, CancellationToken ct)
+    public static async Task<EventChangeResults> EditAsync(string code, HttpRequest request, EventService service, CancellationToken ct)
     {
         var (edit, error) = await JsonBody.ReadAsync<EventEdit>(request, MaxBodyBytes, ct);
         if (error is not null) return error;
         return await ChangeAsync(code, c => service.EditAsync(c, edit!, OperatorActor.Of(request.HttpContext), ct));
     }
 
-    public static async Task<IResult> TopUpAsync(string code, HttpRequest request, EventService service, CancellationToken ct)
+    public static async Task<EventChangeResults> TopUpAsync(string code, HttpRequest request, EventService service, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<TopUpRequest>(request, MaxBodyBytes, ct);
         if (error is not null) return error;
@@ -78,13 +82,13 @@ public static class EventsEndpoints
             ? TypedResults.Ok(await audit.ListAsync(eventCode.Value, limit ?? 100, ct))
             : ApiProblems.EventNotFound(code);
 
-    private static async Task<IResult> ChangeAsync(string code, Func<EventCode, Task<EventChangeResult>> change)
+    private static async Task<EventChangeResults> ChangeAsync(string code, Func<EventCode, Task<EventChangeResult>> change)
     {
         if (!EventCode.TryParse(code, out var eventCode)) return ApiProblems.EventNotFound(code);
         var result = await change(eventCode);
         return result.Status switch
         {
-            EventChangeStatus.Changed => TypedResults.Ok(result.Event),
+            EventChangeStatus.Changed => TypedResults.Ok(result.Event!),
             EventChangeStatus.Invalid => TypedResults.ValidationProblem(result.Errors),
             EventChangeStatus.Conflict => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict,
                 title: "Not allowed in this state", detail: result.Errors["state"][0]),

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;
 
@@ -12,7 +13,7 @@ public static class JsonBody
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
     };
 
-    public static async Task<(T? Value, IResult? Error)> ReadAsync<T>(HttpRequest request,
+    public static async Task<(T? Value, ProblemHttpResult? Error)> ReadAsync<T>(HttpRequest request,
         int maxBytes, CancellationToken ct) where T : class
     {
         if (!request.HasJsonContentType())
@@ -44,6 +45,6 @@ public static class JsonBody
         }
     }
 
-    private static IResult Problem(string detail) =>
-        Results.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request body");
+    private static ProblemHttpResult Problem(string detail) =>
+        TypedResults.Problem(detail: detail, statusCode: StatusCodes.Status400BadRequest, title: "Invalid request body");
 }

@@ -13,34 +13,23 @@ public static class PipelineEndpoints
     {
         var pipeline = app.MapGroup("/api/pipeline").WithTags("Pipeline").RequireAuthorization(SecurityExtensions.OperatorPolicy);
 
-        pipeline.MapGet("", async (PipelineMetrics metrics, DeadLetterService deadLetters, KafkaBootstrap kafka, LiveStateGuard liveState,
-            CancellationToken ct) => new
-        {
-            kafka = kafka.Embedded is null ? "external" : "embedded",
-            relayed = metrics.Relayed,
-            relayFailures = metrics.RelayFailures,
-            relayBacklog = metrics.RelayBacklog,
-            persisted = metrics.Persisted,
-            deadLettered = metrics.DeadLettered,
-            openDeadLetters = await deadLetters.CountOpenAsync(ct),
-            requeued = metrics.Requeued,
-            lastRelayError = metrics.LastRelayError,
-            lastRelayErrorAt = metrics.LastRelayErrorAt,
-            lastSinkError = metrics.LastSinkError,
-            lastSinkErrorAt = metrics.LastSinkErrorAt,
-            relayRestarts = metrics.RelayRestarts,
-            sinkRestarts = metrics.SinkRestarts,
-            liveStateRepairs = liveState.RepairCount,
-            lastLiveStateRepair = liveState.LastRepair,
-        });
-
-        pipeline.MapGet("/dead-letters", (DeadLetterService deadLetters, int? limit, CancellationToken ct) =>
-            deadLetters.ListAsync(limit ?? 100, ct));
-
+        pipeline.MapGet("", StatusAsync);
+        pipeline.MapGet("/dead-letters", DeadLettersAsync);
         pipeline.MapPost("/dead-letters/{id:long}/replay", ReplayAsync);
         pipeline.MapPost("/reconcile/{code}", ReconcileAsync);
         return app;
     }
+
+    public static async Task<Ok<PipelineStatus>> StatusAsync(PipelineMetrics metrics, DeadLetterService deadLetters,
+        KafkaBootstrap kafka, LiveStateGuard liveState, CancellationToken ct) =>
+        TypedResults.Ok(new PipelineStatus(kafka.Embedded is null ? "external" : "embedded", metrics.Relayed, metrics.RelayFailures,
+            metrics.RelayBacklog, metrics.Persisted, metrics.DeadLettered, await deadLetters.CountOpenAsync(ct), metrics.Requeued,
+            metrics.LastRelayError, metrics.LastRelayErrorAt, metrics.LastSinkError, metrics.LastSinkErrorAt, metrics.RelayRestarts,
+            metrics.SinkRestarts, liveState.RepairCount, liveState.LastRepair));
+
+    public static async Task<Ok<IReadOnlyList<DeadLetterView>>> DeadLettersAsync(DeadLetterService deadLetters, int? limit,
+        CancellationToken ct) =>
+        TypedResults.Ok(await deadLetters.ListAsync(limit ?? 100, ct));
 
     public static async Task<Results<Accepted, ProblemHttpResult>> ReplayAsync(long id, DeadLetterService deadLetters, IAuditLog audit,
         HttpContext http, CancellationToken ct)

@@ -13,7 +13,7 @@ public static class ClaimRateLimiting
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.OnRejected = (ctx, ct) => RateLimitedResponse.WriteAsync(ctx.HttpContext, ctx.Lease, ct);
+            o.OnRejected = (ctx, _) => new ValueTask(RateLimitedResult.From(ctx.Lease).ExecuteAsync(ctx.HttpContext));
             o.AddAddressTokenBucket(ByAddressPolicy, l => (l.PerAddressBurst, l.PerAddressPerSecond), TimeSpan.FromSeconds(1));
             o.AddAddressTokenBucket(CouponLookupLimiting.Policy, l => (l.LookupsPerAddressBurst, l.LookupsPerAddressPerMinute),
                 TimeSpan.FromMinutes(1));
