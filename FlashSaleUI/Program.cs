@@ -24,7 +24,7 @@ app.UseStatusCodePages();
 app.UseCrossSiteRequestGuard();
 // A member's claim carries no operator credentials and needs none: the sale's hot path skips the authentication
 // handlers (the claim endpoint requires no authorization, so nothing else changes for it).
-app.UseWhen(http => !ClaimsEndpoints.IsClaim(http.Request), branch => branch.UseAuthentication());
+app.UseAuthenticationExcept(http => ClaimsEndpoints.IsClaim(http.Request));
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
