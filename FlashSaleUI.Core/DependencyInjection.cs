@@ -76,6 +76,9 @@ public static class DependencyInjection
         services.AddSingleton<ClaimMetrics>();
         services.AddSingleton<IClaimService, RedisClaimService>();
         services.AddSingleton<MemberClaims>();
+        services.AddSingleton<ISoldOutSource, RedisSoldOutSource>();
+        services.AddSingleton<SoldOutShortcut>();
+        services.AddHostedService(sp => sp.GetRequiredService<SoldOutShortcut>());
         return services;
     }
 

@@ -13,4 +13,8 @@ public sealed class FlashSaleOptions
     public int OperatorSignInFailuresPerMinute { get; set; } = 10;
     /// <summary>Live-update (SignalR) connections one app instance serves at most; more are closed at once.</summary>
     public int HubMaxConnections { get; set; } = 20_000;
+    /// <summary>Answer claims on a sold-out sale from memory (see SoldOutShortcut); off: every claim asks Redis.</summary>
+    public bool SoldOutShortcut { get; set; } = true;
+    /// <summary>The largest sale (in granted coupons) whose winners an instance keeps in memory for the shortcut.</summary>
+    public int SoldOutShortcutMaxGrants { get; set; } = 200_000;
 }

@@ -12,6 +12,10 @@ public sealed class EventKeys
     /// Not part of any script. It lets the relay go on while PostgreSQL, its other source, is down.</summary>
     public static readonly RedisKey Registry = "fs:events";
 
+    /// <summary>Pub/sub channel: an event code each time an event's live state is placed (created, changed, topped up,
+    /// repaired), so every instance drops what it remembers of that sale.</summary>
+    public static readonly RedisChannel Changes = RedisChannel.Literal("fs:changes");
+
     private const int CachedCodes = 10_000;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<EventCode, EventKeys> Cache = new();
 

@@ -20,6 +20,7 @@ public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScrip
             .. (grants ?? []).SelectMany(g => new RedisValue[] { g.MemberId, g.ClaimId }),
         ]).ConfigureAwait(false))!;
         await db.SetAddAsync(EventKeys.Registry, sale.Code.Value).ConfigureAwait(false); // the relay walks it
+        await redis.GetSubscriber().PublishAsync(EventKeys.Changes, sale.Code.Value).ConfigureAwait(false);
         return new Placement((PlacementChange)(long)result[0], (long)result[1], (long)result[2]);
     }
 

@@ -57,7 +57,8 @@ public sealed class OperatorSecurityTests(AppFactory app) : IClassFixture<AppFac
         var member = app.CreateClient();
         member.DefaultRequestHeaders.Authorization = AppFactory.Basic("claimer", "not-the-password");
         Assert.Equal(HttpStatusCode.OK, (await member.ClaimAsync(code, "with-header")).StatusCode);
-        Assert.Equal(0, await app.Database.ScalarAsync("SELECT count(*) FROM audit_log WHERE action = 'signInFailed' AND actor = 'claimer'"));
+        Assert.Equal(0, await app.Database.ScalarAsync(
+            "SELECT count(*) FROM audit_log WHERE action = 'signInFailed' AND actor = 'claimer'"));
     }
 
     [Fact]

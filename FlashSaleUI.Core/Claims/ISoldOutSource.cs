@@ -1,0 +1,17 @@
+using FlashSaleUI.Core.Events;
+
+namespace FlashSaleUI.Core.Claims;
+
+/// <summary>What the sold-out shortcut needs from the live store (Redis): the winners of a sale, the refusals it
+/// answered to add to the sale's counters, and word of any change to a sale made by any instance.</summary>
+public interface ISoldOutSource
+{
+    /// <summary>The members granted a coupon; null when there are more than <paramref name="max"/>.</summary>
+    Task<IReadOnlyCollection<string>?> GrantedMembersAsync(EventCode code, int max);
+
+    /// <summary>Adds refusals answered without the claim script to the sale's attempt counters.</summary>
+    Task CountRefusalsAsync(EventCode code, long duplicates, long soldOut);
+
+    /// <summary>Calls <paramref name="changed"/> whenever any instance places a sale's live state again.</summary>
+    Task SubscribeToChangesAsync(Action<EventCode> changed);
+}
