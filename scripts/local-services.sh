@@ -5,7 +5,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOCAL="$ROOT/.local"
 # Starters run in $(...) subshells, so what they start is recorded in a file, not a variable.
 STARTED_FILE="$LOCAL/started.$$"
-PGBIN=""
+PGBIN="${PGBIN:-}"
 
 # throwaway_session NAME: a scratch folder under .local (SESSION_DIR) that is removed, with every server this
 # script started, when the shell exits or is interrupted: the shared start of test.sh and bench.sh.
@@ -73,21 +73,36 @@ start_redis_cluster() {
   (IFS=,; echo "${nodes[*]}")
 }
 
+# pg_server init|start|stop DIR [PORT [postgres -c options...]]: the PostgreSQL server of one data folder. Used by
+# start_postgres, and run as a command by the tests that stop and start a server of their own (LocalPostgres.cs).
+pg_server() {
+  local action=$1 dir=$2; shift 2
+  local run=(); [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
+  [ -n "$PGBIN" ] || PGBIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  case $action in
+    init)
+      mkdir -p "$dir/sock"
+      [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$dir"
+      [ -f "$dir/data/PG_VERSION" ] && return 0
+      "${run[@]}" "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
+        || die "initdb failed (see $dir/initdb.log)" ;;
+    start)
+      local port=$1; shift
+      local opts="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir/sock -c max_connections=200"
+      for o in "$@"; do opts="$opts -c $o"; done
+      "${run[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -o "$opts" -l "$dir/postgres.log" -w -t 60 start >/dev/null \
+        || die "postgres did not start (see $dir/postgres.log)" ;;
+    stop) "${run[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null 2>&1 ;;
+    *) die "pg_server: init, start or stop" ;;
+  esac
+}
+
 # start_postgres DIR [postgres -c options...]: initialises on first use; prints the port.
 start_postgres() {
   local dir=$1; shift
-  local run=(); [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
-  mkdir -p "$dir/sock"
-  [ "$(id -u)" = 0 ] && chown -R postgres:postgres "$dir"
-  if [ ! -f "$dir/data/PG_VERSION" ]; then
-    "${run[@]}" "$PGBIN/initdb" -D "$dir/data" -U postgres --auth=trust -E UTF8 --locale=C.UTF-8 >"$dir/initdb.log" 2>&1 \
-      || die "initdb failed (see $dir/initdb.log)"
-  fi
+  pg_server init "$dir"
   local port; port=$(free_port "${PG_BASE_PORT:-15432}")
-  local opts="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=$dir/sock -c max_connections=200"
-  for o in "$@"; do opts="$opts -c $o"; done
-  "${run[@]}" "$PGBIN/pg_ctl" -D "$dir/data" -o "$opts" -l "$dir/postgres.log" -w -t 60 start >/dev/null \
-    || die "postgres did not start (see $dir/postgres.log)"
+  pg_server start "$dir" "$port" "$@"
   echo "pg $dir" >>"$STARTED_FILE"
   "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='flashsale'" | grep -q 1 \
     || "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE flashsale" >/dev/null
@@ -96,12 +111,14 @@ start_postgres() {
 
 stop_local_services() {
   [ -f "$STARTED_FILE" ] || return 0
-  local run=(); [ "$(id -u)" = 0 ] && run=(runuser -u postgres --)
   while read -r kind what; do
     case $kind in
-      pg) "${run[@]}" "$PGBIN/pg_ctl" -D "$what/data" -m fast -w stop >/dev/null 2>&1 || true ;;
+      pg) pg_server stop "$what" || true ;;
       redis) [ -f "$what" ] && kill "$(cat "$what")" 2>/dev/null || true ;;
     esac
   done <"$STARTED_FILE"
   rm -f "$STARTED_FILE"
 }
+
+# Run as a command, for the tests' own servers: scripts/local-services.sh pg_server ACTION DIR [PORT [options...]]
+if [ "${BASH_SOURCE[0]}" = "$0" ] && [ "${1:-}" = pg_server ]; then shift; pg_server "$@"; fi

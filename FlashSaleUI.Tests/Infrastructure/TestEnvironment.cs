@@ -20,6 +20,14 @@ public static class TestEnvironment
 
     public static string RedisDatabase(int db) => $"{Redis},defaultDatabase={db}";
 
+    /// <summary>The checkout the tests were built from (the folder holding FlashSaleUI.sln).</summary>
+    public static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "FlashSaleUI.sln"))) return dir.FullName;
+        throw new InvalidOperationException("FlashSaleUI.sln not found above " + AppContext.BaseDirectory);
+    }
+
     private static string Get(string name) =>
         Environment.GetEnvironmentVariable(name) is { Length: > 0 } value
             ? value

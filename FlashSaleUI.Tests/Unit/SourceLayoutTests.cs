@@ -10,7 +10,7 @@ public class SourceLayoutTests
     [Fact]
     public void No_source_line_is_longer_than_140_characters()
     {
-        var root = RepositoryRoot();
+        var root = TestEnvironment.RepositoryRoot();
         var files = Kept.SelectMany(pattern => Directory.EnumerateFiles(root, pattern, SearchOption.AllDirectories))
             .Where(f => !Skipped.Any(s => f.Replace('\\', '/').Contains(s)))
             .ToList();
@@ -21,12 +21,5 @@ public class SourceLayoutTests
             .Select(l => $"{Path.GetRelativePath(root, l.File)}:{l.Line} ({l.Length})")
             .ToList();
         Assert.True(tooLong.Count == 0, "lines over 140 characters:\n" + string.Join("\n", tooLong));
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "FlashSaleUI.sln"))) return dir.FullName;
-        throw new InvalidOperationException("FlashSaleUI.sln not found above " + AppContext.BaseDirectory);
     }
 }
