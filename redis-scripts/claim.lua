@@ -9,7 +9,8 @@
 --   KEYS[2] fs:{CODE}:grants    hash    member id -> claim id, for every member granted a coupon (the claim id is
 --                                       what the member's coupon code is read from)
 --   KEYS[3] fs:{CODE}:window    hash    opensAt, closesAt (unix ms, each optional); closed = "1" once closed
---   KEYS[4] fs:{CODE}:outcomes  hash    attempt counters: issued, duplicate, soldOut, notOpen
+--   KEYS[4] fs:{CODE}:outcomes  hash    refusal counters: duplicate, soldOut, notOpen (issued is the size of the
+--                                       grants hash: one write less per grant)
 --   KEYS[5] fs:{CODE}:outbox    stream  one entry per issued coupon (claimId, memberId; the entry id's time is the
 --                                       grant time); the relay carries it to Kafka
 -- ARGV:
@@ -60,7 +61,6 @@ if tonumber(stock) <= 0 then
 end
 
 local remaining = redis.call('DECR', KEYS[1])
-redis.call('HINCRBY', KEYS[4], 'issued', 1)
 -- the entry id is the grant time (unix ms): no issuedAt field, and the stream's key already names the event
 if ARGV[3] and ARGV[3] ~= '' then
   redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])

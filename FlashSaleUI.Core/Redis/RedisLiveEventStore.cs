@@ -1,3 +1,4 @@
+using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Events;
 using StackExchange.Redis;
 
@@ -34,6 +35,7 @@ public sealed class RedisLiveEventStore(IConnectionMultiplexer redis, RedisScrip
         var outcomes = new Dictionary<string, long>();
         for (var i = 0; i + 1 < flat.Length; i += 2)
             outcomes[(string)flat[i]!] = (long)flat[i + 1];
+        outcomes[ClaimStatusNames.Issued] = (long)result[1]; // a grant is counted by the grants hash, not a counter
         return new LiveCounters((long)result[0], (long)result[1], (long)result[3], outcomes, (long)result[4]);
     }
 }

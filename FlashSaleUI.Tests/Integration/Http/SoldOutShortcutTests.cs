@@ -54,12 +54,8 @@ public sealed class SoldOutShortcutTests(CountingClaimsApp app) : IClassFixture<
         return code;
     }
 
-    private async Task<Dictionary<string, long>> OutcomesAsync(string code)
-    {
-        var redis = app.Services.GetRequiredService<IConnectionMultiplexer>().GetDatabase();
-        return (await redis.HashGetAllAsync(EventKeys.For(EventCode.Parse(code)).Outcomes))
-            .ToDictionary(e => (string)e.Name!, e => (long)e.Value);
-    }
+    private async Task<IReadOnlyDictionary<string, long>> OutcomesAsync(string code) =>
+        (await app.Services.GetRequiredService<ILiveEventStore>().ReadAsync(EventCode.Parse(code)))!.Outcomes;
 
     [Fact]
     public async Task Once_sold_out_winners_get_duplicate_and_everyone_else_sold_out_without_a_redis_claim_and_still_counted()
