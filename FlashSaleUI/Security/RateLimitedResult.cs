@@ -5,9 +5,15 @@ using Microsoft.AspNetCore.Http.Metadata;
 namespace FlashSaleUI.Security;
 
 /// <summary>429 with Retry-After and <c>{"status":"rateLimited","retryAfterSeconds":n}</c>: one answer for every limit
-/// (the middleware's policies and the per-member claim limiter).</summary>
+/// (the middleware's policies and the per-member claim limiter). A flood of one client is answered with constant
+/// bytes: the common waits' bodies and headers are made once.</summary>
 public sealed class RateLimitedResult(TimeSpan retryAfter) : IResult, IEndpointMetadataProvider
 {
+    private const int Precomputed = 120;
+    private static readonly (byte[] Body, string Header)[] Answers = Enumerable.Range(0, Precomputed + 1)
+        .Select(s => (System.Text.Encoding.UTF8.GetBytes($$"""{"status":"rateLimited","retryAfterSeconds":{{s}}}"""), s.ToString()))
+        .ToArray();
+
     public int RetryAfterSeconds { get; } = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 
     public static RateLimitedResult From(RateLimitLease lease) =>
@@ -15,10 +21,15 @@ public sealed class RateLimitedResult(TimeSpan retryAfter) : IResult, IEndpointM
 
     public Task ExecuteAsync(HttpContext http)
     {
+        var seconds = RetryAfterSeconds;
+        var (body, header) = seconds <= Precomputed
+            ? Answers[seconds]
+            : (System.Text.Encoding.UTF8.GetBytes($$"""{"status":"rateLimited","retryAfterSeconds":{{seconds}}}"""), seconds.ToString());
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
-        return http.Response.WriteAsJsonAsync(new { status = "rateLimited", retryAfterSeconds = RetryAfterSeconds },
-            http.RequestAborted);
+        http.Response.Headers.RetryAfter = header;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        http.Response.ContentLength = body.Length;
+        return http.Response.Body.WriteAsync(body, http.RequestAborted).AsTask();
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
