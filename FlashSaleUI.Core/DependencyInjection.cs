@@ -79,6 +79,9 @@ public static class DependencyInjection
         services.AddSingleton<ISoldOutSource, RedisSoldOutSource>();
         services.AddSingleton<SoldOutShortcut>();
         services.AddHostedService(sp => sp.GetRequiredService<SoldOutShortcut>());
+        services.AddSingleton<KnownWinners>();
+        services.AddSingleton<RefusalTally>();
+        services.AddHostedService(sp => sp.GetRequiredService<RefusalTally>());
         return services;
     }
 

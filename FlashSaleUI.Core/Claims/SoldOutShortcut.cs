@@ -16,12 +16,11 @@ namespace FlashSaleUI.Core.Claims;
 /// top-up, an edit, a close, a repair; announced on <see cref="ISoldOutSource.SubscribeToChangesAsync"/>), a check of
 /// Redis every second (stock back above zero, another version of the window, the sale gone from Redis), and the
 /// sale's closing time (a second early: then claims get "not open" from the script again).</para>
-/// <para>The refusals answered here are added to the sale's counters every 100 ms, so the dashboard sees them.</para>
+/// <para>The refusals answered from memory are counted by <see cref="RefusalTally"/>.</para>
 /// </summary>
-public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, ISoldOutSource source, ClaimMetrics metrics,
+public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, ISoldOutSource source,
     IOptions<FlashSaleOptions> options, TimeProvider clock, ILogger<SoldOutShortcut> log) : BackgroundService
 {
-    public static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(100);
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CloseMargin = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan TooLargeFor = TimeSpan.FromSeconds(30);
@@ -30,7 +29,6 @@ public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, I
     private readonly ConcurrentDictionary<EventCode, long> _epochs = new();     // bumped by every drop
     private readonly ConcurrentDictionary<EventCode, bool> _loading = new();
     private readonly ConcurrentDictionary<EventCode, DateTimeOffset> _tooLarge = new();
-    private readonly ConcurrentQueue<SoldOutSale> _dropped = new();           // their last counts still to add
     private volatile bool _listening;
 
     private bool Enabled => options.Value.SoldOutShortcut && _listening;
@@ -41,7 +39,6 @@ public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, I
         if (_sales.TryGetValue(code, out var sale) && (sale.Until is null || clock.GetUtcNow() < sale.Until))
         {
             result = sale.Answer(member.Value);
-            metrics.Record(result.Status, TimeSpan.Zero);
             return true;
         }
         result = default;
@@ -69,7 +66,7 @@ public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, I
     public void Drop(EventCode code)
     {
         _epochs.AddOrUpdate(code, 1, (_, e) => e + 1);
-        if (_sales.TryRemove(code, out var sale)) _dropped.Enqueue(sale);
+        _sales.TryRemove(code, out _);
     }
 
     private async Task LearnAsync(EventCode code)
@@ -103,20 +100,13 @@ public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, I
         if (!options.Value.SoldOutShortcut) return;
         await source.SubscribeToChangesAsync(Drop);
         _listening = true; // only now: a sale learnt before could miss the word of a change
-        using var timer = new PeriodicTimer(FlushEvery, clock);
-        var checkedAt = clock.GetUtcNow();
+        using var timer = new PeriodicTimer(CheckEvery, clock);
         try
         {
             while (await timer.WaitForNextTickAsync(stop))
             {
-                try
-                {
-                    await FlushAsync();
-                    if (clock.GetUtcNow() - checkedAt < CheckEvery) continue;
-                    checkedAt = clock.GetUtcNow();
-                    await CheckAsync();
-                }
-                catch (Exception e) { log.LogWarning(e, "Sold-out shortcut: flushing counts or checking sales failed"); }
+                try { await CheckAsync(); }
+                catch (Exception e) { log.LogWarning(e, "Sold-out shortcut: checking the sales against Redis failed"); }
             }
         }
         catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
@@ -124,26 +114,6 @@ public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, I
         {
             _listening = false;
             foreach (var code in _sales.Keys) Drop(code);
-            await FlushAsync();
-        }
-    }
-
-    private async Task FlushAsync()
-    {
-        while (_dropped.TryDequeue(out var gone)) await FlushAsync(gone);
-        foreach (var sale in _sales.Values) await FlushAsync(sale);
-    }
-
-    private async Task FlushAsync(SoldOutSale sale)
-    {
-        var (duplicates, soldOut) = sale.TakeCounts();
-        if (duplicates == 0 && soldOut == 0) return;
-        try { await source.CountRefusalsAsync(sale.Code, duplicates, soldOut); }
-        catch
-        {
-            sale.ReturnCounts(duplicates, soldOut); // Redis unreachable: kept for the next flush
-            if (!_sales.ContainsKey(sale.Code)) _dropped.Enqueue(sale);
-            throw;
         }
     }
 

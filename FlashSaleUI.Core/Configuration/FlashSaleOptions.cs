@@ -17,4 +17,7 @@ public sealed class FlashSaleOptions
     public bool SoldOutShortcut { get; set; } = true;
     /// <summary>The largest sale (in granted coupons) whose winners an instance keeps in memory for the shortcut.</summary>
     public int SoldOutShortcutMaxGrants { get; set; } = 200_000;
+    /// <summary>How many (sale, member) repeat claimers an instance remembers to answer "duplicate" from memory (see
+    /// KnownWinners); 0: every repeated claim asks Redis.</summary>
+    public int KnownWinnersMax { get; set; } = 100_000;
 }

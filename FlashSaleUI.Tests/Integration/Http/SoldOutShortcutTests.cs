@@ -88,6 +88,34 @@ public sealed class SoldOutShortcutTests(CountingClaimsApp app) : IClassFixture<
     }
 
     [Fact]
+    public async Task In_an_open_sale_a_winner_pressing_again_and_again_gets_duplicate_from_memory_and_still_counted()
+    {
+        var member = app.CreateClient();
+        var code = TestCodes.New("OPEN");
+        await app.OperatorClient().CreateEventAsync(code, stock: 100);
+        Assert.Equal(HttpStatusCode.OK, (await member.ClaimAsync(code, "presser")).StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await member.ClaimAsync(code, "presser")).StatusCode); // Redis says so once
+        var before = app.Counter.Calls;
+
+        for (var i = 0; i < 5; i++)
+        {
+            var again = await member.ClaimAsync(code, "presser");
+            Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+            Assert.Equal("duplicate", (await again.JsonAsync()).GetProperty("status").GetString());
+        }
+        Assert.Equal(before, app.Counter.Calls);
+        Assert.Equal(HttpStatusCode.OK, (await member.ClaimAsync(code, "someone-else")).StatusCode); // the sale goes on
+        Assert.Equal(before + 1, app.Counter.Calls);
+
+        await Eventually.HoldsAsync(async () =>
+            {
+                var o = await OutcomesAsync(code);
+                return o.GetValueOrDefault("issued") == 2 && o.GetValueOrDefault("duplicate") == 6;
+            }, TimeSpan.FromSeconds(5),
+            async () => string.Join(", ", (await OutcomesAsync(code)).Select(o => $"{o.Key}={o.Value}")));
+    }
+
+    [Fact]
     public async Task A_top_up_on_another_instance_reopens_the_sale_here_at_once()
     {
         var member = app.CreateClient();
