@@ -78,15 +78,16 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         {
             if (_records.Count > 10_000) _records.Clear();
             var found = await store.GetWithPersistedAsync(stale, ct);
-            foreach (var code in stale) _records.TryRemove(code, out _);
+            // replaced in place, never removed and re-added: a sampler running beside this one (the stats feed, an
+            // operator's read) must not find a known event missing for a moment and answer "not found"
             foreach (var (sale, persisted) in found) _records[sale.Code] = (sale, persisted, now);
+            foreach (var code in stale.Except(found.Select(f => f.Sale.Code))) _records.TryRemove(code, out _);
         }
         now = clock.GetUtcNow();
-        return counters.Where(c => _records.ContainsKey(c.Code)).Select(c =>
-        {
-            var (sale, persisted, _) = _records[c.Code];
-            return (c.Code, Stats(sale, c.Live, persisted, now));
-        }).ToList();
+        var sampled = new List<(EventCode Code, EventStats Stats)>(counters.Count);
+        foreach (var c in counters)
+            if (_records.TryGetValue(c.Code, out var record)) sampled.Add((c.Code, Stats(record.Sale, c.Live, record.Persisted, now)));
+        return sampled;
     }
 
     /// <summary>The record (with its persisted count) joined with what Redis holds for each event now.</summary>
