@@ -83,10 +83,10 @@ public static class HttpBench
             var page = await CreateEventAsync(http, 1_000);
             var claimPage = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency {url}/claim/{page}");
             table.Add(role, "GET /claim/{code} (member page)", claimPage.Rps, claimPage.P50, claimPage.P99, claimPage.Non2xx,
-                $"{claimPage.Rps / trivial.Rps:F2} of trivial");
+                $"{claimPage.Rps / trivial.Rps:F2} of trivial{Statuses(claimPage, $"{url}/claim/{page}")}");
             var eventRead = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency {url}/api/events/{page}");
             table.Add(role, "GET /api/events/{code}", eventRead.Rps, eventRead.P50, eventRead.P99, eventRead.Non2xx,
-                $"{eventRead.Rps / trivial.Rps:F2} of trivial");
+                $"{eventRead.Rps / trivial.Rps:F2} of trivial{Statuses(eventRead, $"{url}/api/events/{page}")}");
 
             // granted: a stock no run can exhaust, so every claim is issued (a unique member id per request)
             var open = await CreateEventAsync(http, EventValidation.MaxStock);
@@ -234,6 +234,37 @@ public static class HttpBench
         }
         throw new TimeoutException("the app did not become healthy");
     }
+
+    /// <summary>Nothing when every answer was 2xx. Else a second, short run that counts the statuses (counting in wrk's
+    /// Lua slows wrk, so it is not done in the measured run): wrk's summary says only how many were not 2xx.</summary>
+    private static string Statuses(WrkResult measured, string url)
+    {
+        if (measured.Non2xx == 0) return "";
+        var script = Path.Combine(Path.GetTempPath(), $"statuses-{Guid.NewGuid():N}.lua");
+        File.WriteAllText(script, WrkStatusScript);
+        try
+        {
+            var output = ClaimPathBench.Run("wrk", $"-t2 -c{Connections} -d3s -s {script} {url}");
+            var counts = Regex.Matches(output, @"^status (\d+) (\d+)$", RegexOptions.Multiline)
+                .Select(m => $"{m.Groups[1]}: {m.Groups[2]}");
+            return $"; a 3 s rerun counted statuses {string.Join(", ", counts)}";
+        }
+        finally { File.Delete(script); }
+    }
+
+    private const string WrkStatusScript = """
+        local threads = {}
+        function setup(thread) table.insert(threads, thread) end
+        function init(args) statuses = {} end
+        function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+        function done(summary, latency, requests)
+          local counts = {}
+          for _, t in ipairs(threads) do
+            for code, n in pairs(t:get("statuses")) do counts[code] = (counts[code] or 0) + n end
+          end
+          for code, n in pairs(counts) do print("status " .. code .. " " .. n) end
+        end
+        """;
 
     private sealed record WrkResult(double Rps, double P50, double P99, long Non2xx, long Requests);
 

@@ -5,8 +5,8 @@ using Microsoft.AspNetCore.Components.Web;
 namespace FlashSaleUI.Components.Member;
 
 /// <summary>Renders the member page of a sale at most once a second per instance and serves that copy: everyone
-/// opens it in the same second, and it is the same for every member. The live count on it arrives over SignalR
-/// anyway, so a copy up to a second old shows nothing stale for long.</summary>
+/// opens it in the same second, and it is the same for every member. The page's script reads the live count once a
+/// second anyway, so a copy up to a second old shows nothing stale for long.</summary>
 public sealed class MemberPageRenderer(IServiceScopeFactory scopes, EventService events, ILoggerFactory loggers, TimeProvider clock)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
