@@ -2,8 +2,9 @@ using FlashSaleUI.Core.Events;
 
 namespace FlashSaleUI.Core.Claims;
 
-/// <summary>What the sold-out shortcut needs from the live store (Redis): the winners of a sale, the refusals it
-/// answered to add to the sale's counters, and word of any change to a sale made by any instance.</summary>
+/// <summary>What answering claims from memory needs from the live store (Redis): the winners of a sale and word of any
+/// change to a sale made by any instance (<see cref="SoldOutShortcut"/>), and the sale's counters to add the refusals
+/// answered here to (<see cref="RefusalTally"/>, for the sold-out shortcut and <see cref="KnownWinners"/> alike).</summary>
 public interface ISoldOutSource
 {
     /// <summary>The members granted a coupon; null when there are more than <paramref name="max"/>.</summary>

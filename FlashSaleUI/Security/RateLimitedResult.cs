@@ -10,9 +10,7 @@ namespace FlashSaleUI.Security;
 public sealed class RateLimitedResult(TimeSpan retryAfter) : IResult, IEndpointMetadataProvider
 {
     private const int Precomputed = 120;
-    private static readonly (byte[] Body, string Header)[] Answers = Enumerable.Range(0, Precomputed + 1)
-        .Select(s => (System.Text.Encoding.UTF8.GetBytes($$"""{"status":"rateLimited","retryAfterSeconds":{{s}}}"""), s.ToString()))
-        .ToArray();
+    private static readonly (byte[] Body, string Header)[] Answers = Enumerable.Range(0, Precomputed + 1).Select(Answer).ToArray();
 
     public int RetryAfterSeconds { get; } = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
 
@@ -22,15 +20,16 @@ public sealed class RateLimitedResult(TimeSpan retryAfter) : IResult, IEndpointM
     public Task ExecuteAsync(HttpContext http)
     {
         var seconds = RetryAfterSeconds;
-        var (body, header) = seconds <= Precomputed
-            ? Answers[seconds]
-            : (System.Text.Encoding.UTF8.GetBytes($$"""{"status":"rateLimited","retryAfterSeconds":{{seconds}}}"""), seconds.ToString());
+        var (body, header) = seconds <= Precomputed ? Answers[seconds] : Answer(seconds);
         http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         http.Response.Headers.RetryAfter = header;
         http.Response.ContentType = "application/json; charset=utf-8";
         http.Response.ContentLength = body.Length;
         return http.Response.Body.WriteAsync(body, http.RequestAborted).AsTask();
     }
+
+    private static (byte[] Body, string Header) Answer(int seconds) =>
+        (System.Text.Encoding.UTF8.GetBytes($$"""{"status":"rateLimited","retryAfterSeconds":{{seconds}}}"""), seconds.ToString());
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
         builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status429TooManyRequests, typeof(void)));
