@@ -1,4 +1,5 @@
 using Confluent.Kafka;
+using FlashSaleUI.Core.Kafka;
 using FlashSaleUI.Core.Pipeline;
 
 namespace FlashSaleUI.Bench;
@@ -11,6 +12,7 @@ public static class PipelineBench
         var table = new Table($"Pipeline: outbox -> Kafka ({partitions} partitions, embedded) -> PostgreSQL, one app instance",
             "scenario", "coupons", "seconds", "rows/s", "claim-to-row p50 ms", "p99 ms", "rows = issued");
         await WriterThroughputAsync(env, table, 200_000);
+        await ConsumeThroughputAsync(env, table, partitions, 200_000);
         await SinkThroughputAsync(env, table, partitions, 100_000);
         await PacedAsync(env, table, partitions, claimsPerSecond: 5_000, seconds: 10);
         await BurstAsync(env, table, partitions, 200_000);
@@ -57,27 +59,7 @@ public static class PipelineBench
             ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
         });
         var code = await CreateEventAsync(stage, count);
-        using (var producer = new ProducerBuilder<string, string>(new ProducerConfig
-               { BootstrapServers = stage.Kafka.BootstrapServers, LingerMs = 5, CompressionType = CompressionType.Lz4 }).Build())
-        {
-            var now = DateTimeOffset.UtcNow;
-            for (var i = 0; i < count; i++)
-            {
-                var message = new Message<string, string>
-                {
-                    Key = code.Value, Value = new CouponIssued($"c{i}", code.Value, $"m{i}", now).ToJson(),
-                };
-                while (true)
-                {
-                    try { producer.Produce("coupon-issued", message); break; }
-                    catch (ProduceException<string, string> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
-                    {
-                        producer.Poll(TimeSpan.FromMilliseconds(10));
-                    }
-                }
-            }
-            producer.Flush(TimeSpan.FromSeconds(60));
-        }
+        ProduceCoupons(stage, code, count);
 
         using var sink = await stage.StartInstanceAsync(new Dictionary<string, string?> { ["Pipeline:SinkEnabled"] = "true" });
         var persisted = $"SELECT persisted FROM flash_sale_events WHERE code = '{code.Value}'";
@@ -137,6 +119,52 @@ public static class PipelineBench
             $"last",
             issued, burst.TotalSeconds + drain.TotalSeconds, issued / (burst.TotalSeconds + drain.TotalSeconds), p50, p99,
             await RowsMatchAsync(stage, code, issued));
+    }
+
+    /// <summary>count coupon-issued messages of one event, straight into the embedded broker (no claim made them).</summary>
+    private static void ProduceCoupons(Stage stage, EventCode code, int count)
+    {
+        using var producer = new ProducerBuilder<string, string>(new ProducerConfig
+            { BootstrapServers = stage.Kafka.BootstrapServers, LingerMs = 5, CompressionType = CompressionType.Lz4 }).Build();
+        var now = DateTimeOffset.UtcNow;
+        for (var i = 0; i < count; i++)
+        {
+            var message = new Message<string, string>
+            {
+                Key = code.Value, Value = new CouponIssued($"c{i}", code.Value, $"m{i}", now).ToJson(),
+            };
+            while (true)
+            {
+                try { producer.Produce("coupon-issued", message); break; }
+                catch (ProduceException<string, string> e) when (e.Error.Code == ErrorCode.Local_QueueFull)
+                {
+                    producer.Poll(TimeSpan.FromMilliseconds(10));
+                }
+            }
+        }
+        producer.Flush(TimeSpan.FromSeconds(60));
+    }
+
+    /// <summary>The other half of the sink's ceiling here: a bare consumer (the sink's settings, no parsing, no
+    /// database) reading the same messages from the embedded broker, which runs in this process.</summary>
+    private static async Task ConsumeThroughputAsync(BenchEnvironment env, Table table, int partitions, int count)
+    {
+        await using var stage = await env.StageAsync(partitions, new Dictionary<string, string?>
+        {
+            ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
+        });
+        var code = await CreateEventAsync(stage, count);
+        ProduceCoupons(stage, code, count);
+        using var consumer = stage.Get<KafkaClients>().CreateConsumer("bench-consume-" + Guid.NewGuid().ToString("N")[..8], "bench");
+        consumer.Subscribe("coupon-issued");
+        while (consumer.Consume(TimeSpan.FromSeconds(10)) is null) { } // group join not counted
+        var clock = Stopwatch.StartNew();
+        var read = 1;
+        while (read < count && clock.Elapsed < TimeSpan.FromSeconds(60))
+            if (consumer.Consume(TimeSpan.FromMilliseconds(500)) is { IsPartitionEOF: false }) read++;
+        var seconds = clock.Elapsed.TotalSeconds;
+        consumer.Close();
+        table.Add("Kafka consume alone (embedded broker, no database)", read, seconds, read / seconds, "-", "-", "-");
     }
 
     private static async Task<EventCode> CreateEventAsync(Stage stage, int stock)

@@ -40,7 +40,8 @@ public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatch
     /// <summary>Binary COPY into a temporary staging table (made in the batch's transaction when the connection has
     /// none: a pooled connection is reset when it is returned, which drops it; emptied at commit), then one
     /// INSERT ... ON CONFLICT DO NOTHING from it: COPY is PostgreSQL's fastest way in (2-4x the unnest insert here),
-    /// and the conflict clause keeps replays idempotent, which COPY straight into coupon_issues could not.</summary>
+    /// and the conflict clause keeps replays idempotent, which COPY straight into coupon_issues could not. The event
+    /// must exist: a semi-join here, not a foreign key's trigger per row (migration 0005).</summary>
     private static async Task<long> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<CouponIssued> coupons,
         CancellationToken ct)
     {
@@ -67,7 +68,8 @@ public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatch
         await using var insert = new NpgsqlCommand("""
             WITH ins AS (
                 INSERT INTO coupon_issues (event_code, member_id, claim_id, coupon_code, issued_at)
-                SELECT event_code, member_id, claim_id, coupon_code, issued_at FROM coupon_stage
+                SELECT s.event_code, s.member_id, s.claim_id, s.coupon_code, s.issued_at FROM coupon_stage s
+                WHERE EXISTS (SELECT 1 FROM flash_sale_events e WHERE e.code = s.event_code)
                 ON CONFLICT (event_code, member_id) DO NOTHING
                 RETURNING event_code),
             counts AS (SELECT event_code, count(*) AS n FROM ins GROUP BY event_code),
