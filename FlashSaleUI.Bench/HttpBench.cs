@@ -19,7 +19,7 @@ public static class HttpBench
     {
         var table = new Table($"HTTP end to end: wrk -t2 -c{Connections} -d{Seconds}s on the same 2 cores as the app, Redis and " +
             $"PostgreSQL (after a 5 s warm-up)",
-            "app instance", "endpoint", "requests/s", "p50 ms", "p99 ms", "non-2xx", "note");
+            "app instance", "endpoint", "requests/s", "p50 ms", "p99 ms", "non-2xx", "note", "RSS after (MB)");
         var withPipeline = await RunAppAsync(env, table, "serves claims + runs relay and sink",
             new Dictionary<string, string>(), watchers: 2_000);
         var claimsOnly = await RunAppAsync(env, table, "serves claims only (relay, sink on other instances)", new Dictionary<string, string>
@@ -70,6 +70,9 @@ public static class HttpBench
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:bench")));
             await File.WriteAllTextAsync(script, WrkClaimScript);
+            // each row with the app's resident memory right after it: which load the peak comes from
+            void Add(string endpoint, object rps, object p50, object p99, object non2xx, string note) =>
+                table.Add(role, endpoint, rps, p50, p99, non2xx, note, Memory(process.Id, "VmRSS"));
 
             // warm-up: the JIT's tier-1 compilation took a third of a core in the first seconds (dotnet-trace, top -H)
             var warm = await CreateEventAsync(http, EventValidation.MaxStock);
@@ -77,22 +80,22 @@ public static class HttpBench
             Wrk($"-t2 -c{Connections} -d2s --latency {url}/health/live");
 
             var trivial = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency {url}/health/live");
-            table.Add(role, "GET /health/live (trivial: the HTTP ceiling)", trivial.Rps, trivial.P50, trivial.P99, trivial.Non2xx, "");
+            Add("GET /health/live (trivial: the HTTP ceiling)", trivial.Rps, trivial.P50, trivial.P99, trivial.Non2xx, "");
 
             // what every member loads before claiming: the claim page and the event read
             var page = await CreateEventAsync(http, 1_000);
             var claimPage = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency {url}/claim/{page}");
-            table.Add(role, "GET /claim/{code} (member page)", claimPage.Rps, claimPage.P50, claimPage.P99, claimPage.Non2xx,
+            Add("GET /claim/{code} (member page)", claimPage.Rps, claimPage.P50, claimPage.P99, claimPage.Non2xx,
                 $"{claimPage.Rps / trivial.Rps:F2} of trivial{Statuses(claimPage, $"{url}/claim/{page}")}");
             var eventRead = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency {url}/api/events/{page}");
-            table.Add(role, "GET /api/events/{code}", eventRead.Rps, eventRead.P50, eventRead.P99, eventRead.Non2xx,
+            Add("GET /api/events/{code}", eventRead.Rps, eventRead.P50, eventRead.P99, eventRead.Non2xx,
                 $"{eventRead.Rps / trivial.Rps:F2} of trivial{Statuses(eventRead, $"{url}/api/events/{page}")}");
 
             // granted: a stock no run can exhaust, so every claim is issued (a unique member id per request)
             var open = await CreateEventAsync(http, EventValidation.MaxStock);
             var issued = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{open}/claims");
             var openView = await http.GetFromJsonAsync<JsonElement>($"/api/events/{open}");
-            table.Add(role, "POST claims: every one issued", issued.Rps, issued.P50, issued.P99, issued.Non2xx,
+            Add("POST claims: every one issued", issued.Rps, issued.P50, issued.P99, issued.Non2xx,
                 $"{issued.Requests:N0} claims, issued {openView.GetProperty("issued").GetInt64():N0}, {issued.Rps / trivial.Rps:F2} of " +
                     $"trivial");
 
@@ -103,14 +106,14 @@ public static class HttpBench
                 var polledSale = await CreateEventAsync(http, EventValidation.MaxStock);
                 var (polled, reads) = await WithPollersAsync(url, polledSale, watchers,
                     () => Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{polledSale}/claims"));
-                table.Add(role, $"POST claims: every one issued, {watchers:N0} members polling the event each second", polled.Rps,
+                Add($"POST claims: every one issued, {watchers:N0} members polling the event each second", polled.Rps,
                     polled.P50, polled.P99, polled.Non2xx, $"{polled.Rps / issued.Rps:F2} of without; {reads / Seconds:N0} event reads/s");
 
                 // a fresh sale: wrk's member ids start over each run, and on the sale above they would all be duplicates
                 var watchedSale = await CreateEventAsync(http, EventValidation.MaxStock);
                 var (watched, messages) = await WithWatchersAsync(url, watchedSale, watchers,
                     () => Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{watchedSale}/claims"));
-                table.Add(role, $"POST claims: every one issued, {watchers:N0} members watching", watched.Rps, watched.P50, watched.P99,
+                Add($"POST claims: every one issued, {watchers:N0} members watching", watched.Rps, watched.P50, watched.P99,
                     watched.Non2xx,
                     $"{watched.Rps / issued.Rps:F2} of without watchers; {messages / Seconds:N0} stats messages/s received");
             }
@@ -119,17 +122,17 @@ public static class HttpBench
             var soldOut = await CreateEventAsync(http, 1);
             (await http.PostAsJsonAsync($"/api/events/{soldOut}/claims", new { memberId = "first" })).EnsureSuccessStatusCode();
             var refused = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{soldOut}/claims");
-            table.Add(role, "POST claims: every one refused (sold out)", refused.Rps, refused.P50, refused.P99, refused.Non2xx,
+            Add("POST claims: every one refused (sold out)", refused.Rps, refused.P50, refused.P99, refused.Non2xx,
                 $"{refused.Non2xx:N0} answered 410, {refused.Rps / trivial.Rps:F2} of trivial");
 
             var code = await CreateEventAsync(http, Stock);
             var claims = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{code}/claims");
             var view = await http.GetFromJsonAsync<JsonElement>($"/api/events/{code}");
             var granted = view.GetProperty("issued").GetInt64();
-            table.Add(role, $"POST claims: stock {Stock:N0}, then sold out", claims.Rps, claims.P50, claims.P99, claims.Non2xx,
+            Add($"POST claims: stock {Stock:N0}, then sold out", claims.Rps, claims.P50, claims.P99, claims.Non2xx,
                 $"{claims.Requests:N0} claims, issued {granted:N0}: " +
                     $"{(granted == Math.Min(Stock, claims.Requests) ? "exactly the stock" : "WRONG")}");
-            table.Add(role, "app memory: peak RSS over all the runs above (VmHWM)", "-", "-", "-", "-", PeakRss(process.Id));
+            Add("app memory: peak RSS over all the runs above (VmHWM)", "-", "-", "-", "-", Memory(process.Id, "VmHWM") + " MB");
             return issued.Rps / trivial.Rps;
         }
         finally
@@ -200,10 +203,11 @@ public static class HttpBench
         }
     }
 
-    private static string PeakRss(int pid)
+    /// <summary>A memory line of /proc/PID/status (VmRSS now, VmHWM the peak) in MB.</summary>
+    private static string Memory(int pid, string field)
     {
-        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmHWM:")) ?? "VmHWM: 0 kB";
-        return $"{long.Parse(Regex.Match(line, @"\d+").Value) / 1024:N0} MB";
+        var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith(field + ":")) ?? "x: 0 kB";
+        return $"{long.Parse(Regex.Match(line, @"\d+").Value) / 1024:N0}";
     }
 
     private static async Task<string> CreateEventAsync(HttpClient http, int stock)

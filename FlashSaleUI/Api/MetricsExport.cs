@@ -19,7 +19,9 @@ public static class MetricsExport
                 metrics.AddMeter(ClaimMetrics.MeterName)
                     .AddAspNetCoreInstrumentation()
                     .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel",
-                        "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.RateLimiting")
+                        "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.RateLimiting",
+                        // the runtime's own: GC heap sizes per generation, working set, thread pool, lock contention
+                        "System.Runtime")
                     .AddView("flashsale.claim.duration", new ExplicitBucketHistogramConfiguration
                     {
                         Boundaries = [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],

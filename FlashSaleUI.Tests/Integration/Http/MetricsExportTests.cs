@@ -1,6 +1,6 @@
 namespace FlashSaleUI.Tests.Integration.Http;
 
-/// <summary>The Prometheus scrape: the app's meters and ASP.NET Core's, for operators only.</summary>
+/// <summary>The Prometheus scrape: the app's meters, ASP.NET Core's and the runtime's, for operators only.</summary>
 public sealed class MetricsExportTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
@@ -24,5 +24,8 @@ public sealed class MetricsExportTests(AppFactory app) : IClassFixture<AppFactor
         Assert.Matches("flashsale_claims_total\\{[^}]*outcome=\"SoldOut\"[^}]*\\} [1-9]", text);
         Assert.Contains("flashsale_claim_duration_seconds_bucket", text);
         Assert.Contains("http_server_request_duration_seconds", text);
+        // the runtime's own, for memory questions on the night: the GC heap and the working set
+        Assert.Matches("dotnet_gc_last_collection_heap_size_bytes\\{[^}]*gc_heap_generation=\"gen2\"[^}]*\\} [0-9]", text);
+        Assert.Matches("dotnet_process_memory_working_set_bytes\\{[^}]*\\} [1-9]", text);
     }
 }
