@@ -19,7 +19,7 @@ public static class HttpBench
     {
         var table = new Table($"HTTP end to end: wrk -t2 -c{Connections} -d{Seconds}s on the same 2 cores as the app, Redis and " +
             $"PostgreSQL (after a 5 s warm-up)",
-            "app instance", "endpoint", "requests/s", "p50 ms", "p99 ms", "non-2xx", "note", "RSS after (MB)");
+            "app instance", "endpoint", "requests/s", "p50 ms", "p99 ms", "non-2xx", "note", "RSS after (MB)", "app CPU (cores)");
         var withPipeline = await RunAppAsync(env, table, "serves claims + runs relay and sink",
             new Dictionary<string, string>(), watchers: 2_000);
         var claimsOnly = await RunAppAsync(env, table, "serves claims only (relay, sink on other instances)", new Dictionary<string, string>
@@ -70,14 +70,27 @@ public static class HttpBench
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:bench")));
             await File.WriteAllTextAsync(script, WrkClaimScript);
-            // each row with the app's resident memory right after it: which load the peak comes from
-            void Add(string endpoint, object rps, object p50, object p99, object non2xx, string note) =>
-                table.Add(role, endpoint, rps, p50, p99, non2xx, note, Memory(process.Id, "VmRSS"));
+            // each row with the app's resident memory right after it (which load the peak comes from) and the cores the
+            // app itself used since the previous row (what the load generator's share of the 2 cores was not)
+            var cpu = (Seconds: CpuSeconds(process.Id), Clock: Stopwatch.StartNew());
+            void Add(string endpoint, object rps, object p50, object p99, object non2xx, string note)
+            {
+                var used = CpuSeconds(process.Id);
+                var cores = (used - cpu.Seconds) / cpu.Clock.Elapsed.TotalSeconds;
+                cpu = (used, Stopwatch.StartNew());
+                table.Add(role, endpoint, rps, p50, p99, non2xx, note, Memory(process.Id, "VmRSS"), cores.ToString("F2"));
+            }
 
             // warm-up: the JIT's tier-1 compilation took a third of a core in the first seconds (dotnet-trace, top -H)
             var warm = await CreateEventAsync(http, EventValidation.MaxStock);
             Wrk($"-t2 -c{Connections} -d5s --latency -s {script} {url}/api/events/{warm}/claims");
             Wrk($"-t2 -c{Connections} -d2s --latency {url}/health/live");
+            // ...and of the member page and the event read: their first second on a fresh instance has a p99 of
+            // 140-590 ms (one-time initialization and JIT; ReadyToRun, TieredPGO or TieredCompilation off, more pool
+            // threads: none changed it), which the rows below would otherwise report as the steady state
+            var warmPage = await CreateEventAsync(http, 1_000);
+            Wrk($"-t2 -c{Connections} -d3s --latency {url}/claim/{warmPage}");
+            Wrk($"-t2 -c{Connections} -d2s --latency {url}/api/events/{warmPage}");
 
             var trivial = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency {url}/health/live");
             Add("GET /health/live (trivial: the HTTP ceiling)", trivial.Rps, trivial.P50, trivial.P99, trivial.Non2xx, "");
@@ -210,6 +223,14 @@ public static class HttpBench
         : counted >= Stock + Connections ? "WRONG: claims enough for the stock, fewer granted"
         : granted >= counted && granted <= counted + Connections ? "not sold out in the run; every claim granted"
         : "WRONG: claims refused while stock was left";
+
+    /// <summary>User + system CPU seconds the process has used (/proc/PID/stat, clock ticks of 1/100 s).</summary>
+    private static double CpuSeconds(int pid)
+    {
+        var stat = File.ReadAllText($"/proc/{pid}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(fields[11]) + long.Parse(fields[12])) / 100.0;
+    }
 
     /// <summary>A memory line of /proc/PID/status (VmRSS now, VmHWM the peak) in MB.</summary>
     private static string Memory(int pid, string field)
