@@ -31,17 +31,20 @@ public static class NativeKafka
     {
         if (!OperatingSystem.IsLinux()) return IntPtr.Zero; // elsewhere the runtime's own probing finds the package's build
         var arch = RuntimeInformation.ProcessArchitecture == Architecture.Arm64 ? "linux-arm64" : "linux-x64";
-        var native = Path.Combine(AppContext.BaseDirectory, "runtimes", arch, "native");
+        // a portable build keeps the package's files under runtimes/<rid>/native; a RID-specific publish (-r linux-x64,
+        // ReadyToRun) puts them beside the app
+        string[] folders = [Path.Combine(AppContext.BaseDirectory, "runtimes", arch, "native"), AppContext.BaseDirectory];
         // the default build first (it has SASL/GSSAPI), then the one without the libsasl2.so.3 dependency
-        foreach (var file in new[] { "librdkafka.so", "centos8-librdkafka.so" })
+        foreach (var candidate in folders.SelectMany(folder => new[] { "librdkafka.so", "centos8-librdkafka.so" }
+                     .Select(file => Path.Combine(folder, file))))
         {
-            var candidate = Path.Combine(native, file);
             if (File.Exists(candidate) && NativeLibrary.TryLoad(candidate, out var handle))
             {
                 LoadedFrom = candidate;
                 return handle;
             }
         }
-        throw new DllNotFoundException($"librdkafka from the librdkafka.redist package was not found or does not load in {native}.");
+        throw new DllNotFoundException(
+            $"librdkafka from the librdkafka.redist package was not found or does not load in {string.Join(" or ", folders)}.");
     }
 }
