@@ -4,9 +4,14 @@ namespace FlashSaleUI.Hubs;
 
 /// <summary>Sends one event's stats (to its SignalR group), newest first: while a send is still being written (a slow
 /// client holds it up), later stats replace each other and only the newest goes next. The stats publisher never
-/// waits on browsers, so one slow client cannot stall the samples of every event.</summary>
-public sealed class GroupSender(Func<EventStats, Task> send, ILogger log)
+/// waits on browsers, so one slow client cannot stall the samples of every event. A group send waits for its slowest
+/// connection, so each send is cancelled after <see cref="SendTimeout"/>: SignalR then drops the connection whose
+/// buffers stayed full (a client that stopped reading), and everyone else's updates go on.</summary>
+public sealed class GroupSender(Func<EventStats, CancellationToken, Task> send, ILogger log, TimeProvider clock)
 {
+    /// <summary>Only a connection already ~64 KB (about a hundred messages) behind can hold a send this long.</summary>
+    public static readonly TimeSpan SendTimeout = TimeSpan.FromSeconds(2);
+
     private readonly object _gate = new();
     private EventStats? _pending;
     private bool _sending;
@@ -38,7 +43,8 @@ public sealed class GroupSender(Func<EventStats, Task> send, ILogger log)
                 next = _pending;
                 _pending = null;
             }
-            try { await send(next); }
+            using var timeout = new CancellationTokenSource(SendTimeout, clock);
+            try { await send(next, timeout.Token); }
             catch (Exception e) { log.LogDebug(e, "Sending stats for {Event} failed", next.Event.Code); }
         }
     }

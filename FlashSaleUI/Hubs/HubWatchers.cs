@@ -61,7 +61,7 @@ public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub, IEve
             if (!_events.TryGetValue(code, out var entry))
             {
                 var group = hub.Clients.Group(Group(code));
-                var sender = new GroupSender(message => group.SendAsync(SalesHub.StatsMethod, message), log);
+                var sender = new GroupSender((message, ct) => group.SendAsync(SalesHub.StatsMethod, message, ct), log, clock);
                 var subscription = feed.Subscribe(code, stats => sender.PostAsync(stats));
                 _events[code] = entry = (subscription, []);
             }
