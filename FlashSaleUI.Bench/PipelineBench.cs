@@ -44,7 +44,7 @@ public static class PipelineBench
             })));
             var seconds = clock.Elapsed.TotalSeconds;
             var rows = await stage.ScalarAsync($"SELECT count(*) FROM coupon_issues WHERE event_code = '{code.Value}'");
-            table.Add($"PostgreSQL writer alone, {writers} in parallel (binary COPY + INSERT ... ON CONFLICT)", count, seconds,
+            table.Add($"PostgreSQL writer alone, {writers} in parallel (COPY into the table; staged on a replay)", count, seconds,
                 count / seconds, "-", "-",
                 rows == count ? "yes" : $"NO: {rows}");
         }

