@@ -1,6 +1,7 @@
 using FlashSaleUI.Bench;
 
-// ./bench.sh [suite...]   suites: strategies, claims, http, pipeline, scaling, buckets (default: all but buckets)
+// ./bench.sh [suite...]   suites: strategies, claims, http, pipeline, scaling, buckets, pieces (default: all but buckets
+// and pieces)
 var suites = args.Length == 0 ? ["all"] : args;
 var env = new BenchEnvironment();
 Console.WriteLine($"# FlashSaleUI benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET " +
@@ -27,6 +28,9 @@ foreach (var suite in suites)
         case "buckets":
             await BucketBench.RunAsync();
             break;
+        case "pieces":
+            PiecesBench.Run();
+            break;
         case "all":
             await StrategyBench.RunAsync(env);
             await ClaimPathBench.RunAsync(env);
@@ -35,7 +39,7 @@ foreach (var suite in suites)
             await ScalingBench.RunAsync(env);
             break;
         default:
-            Console.Error.WriteLine($"unknown suite '{suite}' (strategies, claims, http, pipeline, scaling, buckets, all)");
+            Console.Error.WriteLine($"unknown suite '{suite}' (strategies, claims, http, pipeline, scaling, buckets, pieces, all)");
             return 2;
     }
 }
