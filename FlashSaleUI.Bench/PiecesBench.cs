@@ -49,5 +49,7 @@ public class PiecesBench
 
     public static void Run() => BenchmarkRunner.Run<PiecesBench>(DefaultConfig.Instance
         .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
-        .WithOptions(ConfigOptions.DisableOptimizationsValidator));
+        .WithOptions(ConfigOptions.DisableOptimizationsValidator)
+        // its logs and reports are not part of the repository; the table is printed
+        .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "flashsale-benchmarkdotnet")));
 }
