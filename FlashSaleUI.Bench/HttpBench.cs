@@ -144,7 +144,8 @@ public static class HttpBench
             var granted = view.GetProperty("issued").GetInt64();
             Add($"POST claims: stock {Stock:N0}, then sold out", claims.Rps, claims.P50, claims.P99, claims.Non2xx,
                 $"{claims.Requests:N0} claims, issued {granted:N0}: {StockVerdict(granted, claims.Requests)}");
-            Add("app memory: peak RSS over all the runs above (VmHWM)", "-", "-", "-", "-", Memory(process.Id, "VmHWM") + " MB");
+            table.Add(role, "app memory: peak RSS over all the runs above (VmHWM)", "-", "-", "-", "-", Memory(process.Id, "VmHWM") + " MB",
+                Memory(process.Id, "VmRSS"), "-");
             return issued.Rps / trivial.Rps;
         }
         finally
