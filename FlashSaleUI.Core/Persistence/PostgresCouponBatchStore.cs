@@ -45,8 +45,9 @@ public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatch
     private static async Task<long> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<CouponIssued> coupons,
         CancellationToken ct)
     {
-        var perEvent = coupons.GroupBy(c => c.EventCode).Select(g => (Code: g.Key, Count: (long)g.Count())).ToArray();
-        if (!await AllEventsExistAsync(conn, tx, perEvent.Select(e => e.Code).ToArray(), ct))
+        var perEvent = coupons.GroupBy(c => c.EventCode).ToArray();
+        var codes = perEvent.Select(g => g.Key).ToArray();
+        if (!await AllEventsExistAsync(conn, tx, codes, ct))
             return await InsertStagedAsync(conn, tx, coupons, ct);
         await tx.SaveAsync("direct", ct);
         try
@@ -56,8 +57,8 @@ public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatch
                 UPDATE flash_sale_events e SET persisted = e.persisted + v.n
                 FROM unnest(@codes, @counts) AS v(code, n) WHERE e.code = v.code
                 """, conn, tx);
-            bump.Parameters.Add(new NpgsqlParameter<string[]>("codes", perEvent.Select(e => e.Code).ToArray()));
-            bump.Parameters.Add(new NpgsqlParameter<long[]>("counts", perEvent.Select(e => e.Count).ToArray()));
+            bump.Parameters.Add(new NpgsqlParameter<string[]>("codes", codes));
+            bump.Parameters.Add(new NpgsqlParameter<long[]>("counts", perEvent.Select(g => (long)g.Count()).ToArray()));
             await bump.ExecuteNonQueryAsync(ct);
             await tx.ReleaseAsync("direct", ct);
             return coupons.Count;
