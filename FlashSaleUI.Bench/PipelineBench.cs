@@ -7,6 +7,13 @@ namespace FlashSaleUI.Bench;
 /// <summary>Issue 3's numbers: how fast the sink writes rows, and how long a claim takes to become a row.</summary>
 public static class PipelineBench
 {
+    /// <summary>An instance with no relay, no sink and no live-state watch: its rows come from messages no claim made,
+    /// which the watch would otherwise "repair" into Redis during the measurement.</summary>
+    private static readonly Dictionary<string, string?> PipelineOff = new()
+    {
+        ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
+    };
+
     public static async Task RunAsync(BenchEnvironment env, int partitions = 3)
     {
         var table = new Table($"Pipeline: outbox -> Kafka ({partitions} partitions, embedded) -> PostgreSQL, one app instance",
@@ -25,10 +32,7 @@ public static class PipelineBench
     {
         foreach (var writers in new[] { 1, 4 })
         {
-            await using var stage = await env.StageAsync(1, new Dictionary<string, string?>
-            {
-                ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
-            });
+            await using var stage = await env.StageAsync(1, PipelineOff);
             var code = await CreateEventAsync(stage, count);
             var writer = stage.Get<ICouponBatchStore>();
             var now = DateTimeOffset.UtcNow;
@@ -53,11 +57,7 @@ public static class PipelineBench
     /// <summary>Messages already in Kafka, sink started afterwards: the sink alone, from its first row to its last.</summary>
     private static async Task SinkThroughputAsync(BenchEnvironment env, Table table, int partitions, int count)
     {
-        // rows here come from messages no claim made: the live-state watch would rebuild Redis from them, so it is off
-        await using var stage = await env.StageAsync(partitions, new Dictionary<string, string?>
-        {
-            ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
-        });
+        await using var stage = await env.StageAsync(partitions, PipelineOff);
         var code = await CreateEventAsync(stage, count);
         ProduceCoupons(stage, code, count);
 
@@ -149,10 +149,7 @@ public static class PipelineBench
     /// database) reading the same messages from the embedded broker, which runs in this process.</summary>
     private static async Task ConsumeThroughputAsync(BenchEnvironment env, Table table, int partitions, int count)
     {
-        await using var stage = await env.StageAsync(partitions, new Dictionary<string, string?>
-        {
-            ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
-        });
+        await using var stage = await env.StageAsync(partitions, PipelineOff);
         var code = await CreateEventAsync(stage, count);
         ProduceCoupons(stage, code, count);
         using var consumer = stage.Get<KafkaClients>().CreateConsumer("bench-consume-" + Guid.NewGuid().ToString("N")[..8], "bench");
