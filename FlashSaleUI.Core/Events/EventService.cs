@@ -18,20 +18,29 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         var now = clock.GetUtcNow();
         if (!EventValidation.TryCreate(input, now, out var sale, out var errors))
             return new CreateEventResult(CreateEventStatus.Invalid, null, errors);
-        if (!await store.TryAddAsync(sale!, actor ?? AuditActor.System, ct))
+        if (await store.TryAddAsync(sale!, actor ?? AuditActor.System, ct))
         {
-            // The record first, then Redis. If placing failed after the record was written, the operator's retry
-            // of the same event must finish the job, not answer 409 and leave claims finding nothing.
-            var existing = await store.GetAsync(sale!.Code, ct);
-            if (existing is null || !existing.SameDefinitionAs(sale))
-                return new CreateEventResult(CreateEventStatus.Conflict, null,
-                    new() { ["code"] = [$"An event with code {sale.Code} already exists."] });
-            sale = existing;
+            var placement = await live.PlaceAsync(sale!);
+            return Created(sale!, placement, now, errors);
         }
-        var placement = await live.PlaceAsync(sale!);
-        return new CreateEventResult(CreateEventStatus.Created,
-            EventView.From(sale!, LiveCounters.Totals(placement.Remaining, placement.Issued), 0, now), errors);
+        // The record first, then Redis. If placing failed after the record was written, the operator's retry of the
+        // same event must finish the job, not answer 409 and leave claims finding nothing. Any other second create of
+        // a code, the same definition included, is a conflict: the code exists.
+        var existing = (await store.GetWithPersistedAsync([sale!.Code], ct)).FirstOrDefault();
+        if (existing.Sale is { } half && half.SameDefinitionAs(sale) && existing.Persisted == 0
+            && await live.ReadAsync(half.Code) is null)
+        {
+            // nothing was ever claimed (no stored coupon, no live state), so placing without grants gives nothing back
+            var placement = await live.PlaceAsync(half);
+            if (placement.Change == PlacementChange.Placed) return Created(half, placement, now, errors);
+        }
+        return new CreateEventResult(CreateEventStatus.Conflict, null,
+            new() { ["code"] = [$"An event with code {sale.Code} already exists."] });
     }
+
+    private static CreateEventResult Created(FlashSaleEvent sale, Placement placement, DateTimeOffset now,
+        Dictionary<string, string[]> errors) =>
+        new(CreateEventStatus.Created, EventView.From(sale, LiveCounters.Totals(placement.Remaining, placement.Issued), 0, now), errors);
 
     public async Task<EventView?> GetAsync(EventCode code, CancellationToken ct = default) =>
         (await SampleAsync([code], ct)).FirstOrDefault().Stats?.Event;
