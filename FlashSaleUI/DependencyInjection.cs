@@ -37,6 +37,7 @@ public static class DependencyInjection
     public static IServiceCollection AddJsonApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<DependencyOutageHandler>();
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase);
         return services;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using FlashSaleUI.Core.Audit;
+using FlashSaleUI.Core.Hosting;
 using FlashSaleUI.Core.Stats;
 
 namespace FlashSaleUI.Core.Events;
@@ -12,6 +13,9 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     /// this instance are seen at once, changes made on another instance within this time.</summary>
     public static readonly TimeSpan RecordTtl = TimeSpan.FromSeconds(2);
     private readonly ConcurrentDictionary<EventCode, (FlashSaleEvent Sale, long Persisted, DateTimeOffset ReadAt)> _records = new();
+    /// <summary>While PostgreSQL is down, how long sampling keeps to the records held here before trying it again.</summary>
+    public static readonly TimeSpan RecordsRetryPause = TimeSpan.FromSeconds(1);
+    private DateTimeOffset _recordsUnreachableUntil;
 
     public async Task<CreateEventResult> CreateAsync(NewEvent input, AuditActor? actor = null, CancellationToken ct = default)
     {
@@ -83,10 +87,20 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         var now = clock.GetUtcNow();
         var stale = counters.Where(c => !_records.TryGetValue(c.Code, out var r) || now - r.ReadAt >= RecordTtl
                                         || (c.Live?.Issued ?? -1) != r.Persisted).Select(c => c.Code).ToList();
-        if (stale.Count > 0)
+        if (stale.Count > 0 && !(now < _recordsUnreachableUntil && stale.All(_records.ContainsKey)))
         {
             if (_records.Count > 10_000) _records.Clear();
-            var found = await store.GetWithPersistedAsync(stale, ct);
+            IReadOnlyList<(FlashSaleEvent Sale, long Persisted)> found;
+            try { found = await store.GetWithPersistedAsync(stale, ct); }
+            catch (Exception e) when (DependencyOutage.Of(e) == DependencyOutage.PostgreSql && stale.All(_records.ContainsKey))
+            {
+                // PostgreSQL is down. A record changes only when an operator acts, which needs PostgreSQL, so the copy
+                // held here is still the record: the sale goes on being read (live numbers from Redis), only its stored
+                // count waits. Asked again after a pause, not on every read.
+                _recordsUnreachableUntil = clock.GetUtcNow() + RecordsRetryPause;
+                found = [];
+                stale = [];
+            }
             // replaced in place, never removed and re-added: a sampler running beside this one (the stats feed, an
             // operator's read) must not find a known event missing for a moment and answer "not found"
             foreach (var (sale, persisted) in found) _records[sale.Code] = (sale, persisted, now);

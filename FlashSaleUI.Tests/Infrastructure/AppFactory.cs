@@ -17,6 +17,8 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     public int RedisDb { get; }
     public string RedisConfiguration => TestEnvironment.RedisDatabase(RedisDb);
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+    /// <summary>The app's PostgreSQL: this factory's database on the shared test server, unless a subclass brings its own.</summary>
+    protected virtual string PostgresConnection => Database.ConnectionString;
     private readonly bool _ownsDeployment;
 
     public AppFactory()
@@ -51,7 +53,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:Redis", RedisConfiguration);
-        builder.UseSetting("ConnectionStrings:Postgres", Database.ConnectionString);
+        builder.UseSetting("ConnectionStrings:Postgres", PostgresConnection);
         builder.UseSetting("FlashSale:OperatorUser", OperatorUser);
         builder.UseSetting("FlashSale:OperatorPassword", OperatorPassword);
         builder.UseSetting("FlashSale:RateLimit:Enabled", "false");

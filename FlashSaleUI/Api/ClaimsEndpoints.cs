@@ -13,12 +13,12 @@ public static class ClaimsEndpoints
         return app;
     }
 
-    public static async Task<Results<ClaimHttpResult, ValidationProblem, ProblemHttpResult, RateLimitedResult, StoppingResult>>
+    public static async Task<Results<ClaimHttpResult, ValidationProblem, ProblemHttpResult, RateLimitedResult, UnavailableResult>>
         ClaimAsync(string code, HttpContext http, MemberClaims claims, MemberClaimLimiter limiter, IHostApplicationLifetime lifetime,
             CancellationToken ct)
     {
         // stopping: no new grants here (the load balancer retries elsewhere) while the pipeline drains
-        if (lifetime.ApplicationStopping.IsCancellationRequested) return StoppingResult.Instance;
+        if (lifetime.ApplicationStopping.IsCancellationRequested) return UnavailableResult.Instance;
         // Everything is validated before any key is built from it.
         if (!EventCode.TryParse(code, out var eventCode))
             return ApiProblems.InvalidEventCode();

@@ -9,8 +9,10 @@
   const result = document.getElementById('claim-result');
   const remaining = document.getElementById('remaining');
   const lookupButton = document.getElementById('lookup-button');
-  // answers carry their outcome as "status"; a 400 is a validation problem without one
-  const outcomeOf = (response, body) => body.status || (response.status === 400 ? 'invalid' : 'networkError');
+  // answers carry their outcome as a word in "status" ("issued", "unavailable", ...); a problem details body carries
+  // a number there instead: a 400 is a validation problem, anything else the generic message
+  const outcomeOf = (response, body) => typeof body.status === 'string' ? body.status
+    : response.status === 400 ? 'invalid' : response.status === 503 ? 'unavailable' : 'networkError';
 
   memberInput.value = localStorage.getItem('flashsale.member') || '';
 

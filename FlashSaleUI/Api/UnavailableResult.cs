@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.Http.Metadata;
 
 namespace FlashSaleUI.Api;
 
-/// <summary>503 <c>{"status":"unavailable"}</c> with Retry-After: 1: this instance is stopping and takes no new
-/// claims while its pipeline drains; the caller (or the load balancer) tries again elsewhere.</summary>
-public sealed class StoppingResult : IResult, IEndpointMetadataProvider
+/// <summary>503 <c>{"status":"unavailable"}</c> with Retry-After: 1, the claim answer when no claim can be made here
+/// now: this instance is stopping (the load balancer tries elsewhere while the pipeline drains), or Redis is not
+/// answering. A claim whose Redis call was cut off may have been granted; the member's retry then answers
+/// "duplicate", never a second coupon.</summary>
+public sealed class UnavailableResult : IResult, IEndpointMetadataProvider
 {
-    public static readonly StoppingResult Instance = new();
+    public static readonly UnavailableResult Instance = new();
     private static readonly byte[] Body = """{"status":"unavailable"}"""u8.ToArray();
 
     public Task ExecuteAsync(HttpContext http)
