@@ -57,6 +57,7 @@ public static class HttpBench
         start.Environment["FlashSale__OperatorPassword"] = "bench";
         start.Environment["FlashSale__RateLimit__Enabled"] = "false";
         start.Environment["Kafka__Embedded"] = "true";
+        start.Environment["Kafka__EmbeddedPort"] = "0"; // no fixed address: a ./run.sh beside the bench keeps 9092
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings) start.Environment[key] = value;
         using var process = Process.Start(start)!;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace FlashSaleUI.Core.Kafka;
@@ -21,20 +22,29 @@ public sealed class KafkaBootstrap : IDisposable
             var cluster = new KafkaMockCluster(brokers: 1);
             cluster.CreateTopic(o.Topic, o.EmbeddedPartitions);
             cluster.CreateTopic(o.DeadLetterTopic, 1);
-            Microsoft.Extensions.Logging.LoggerExtensions.LogWarning(log,
-                "Kafka: EMBEDDED in-memory broker (librdkafka mock cluster) at {Servers}; topics {Topic} ({Partitions} partitions) and " +
-                    "{Dlq}. " +
-                "Data is lost when the app stops: set Kafka__BootstrapServers for a real broker.",
-                cluster.BootstrapServers, o.Topic, o.EmbeddedPartitions, o.DeadLetterTopic);
+            _door = o.EmbeddedPort > 0 ? EmbeddedBrokerDoor.TryOpen(o.EmbeddedPort, cluster.BootstrapServers) : null;
+            if (o.EmbeddedPort > 0 && _door is null)
+                log.LogWarning("Kafka: port {Port} is taken, so the embedded broker has no fixed address; use {Servers}",
+                    o.EmbeddedPort, cluster.BootstrapServers);
+            log.LogWarning(
+                "Kafka: EMBEDDED in-memory broker (librdkafka mock cluster) at {Address} (broker {Servers}); topics {Topic} " +
+                "({Partitions} partitions) and {Dlq}. Data is lost when the app stops: set Kafka__BootstrapServers for a real broker.",
+                _door?.Address ?? cluster.BootstrapServers, cluster.BootstrapServers, o.Topic, o.EmbeddedPartitions, o.DeadLetterTopic);
             return (cluster.BootstrapServers, cluster);
         });
     }
 
+    private EmbeddedBrokerDoor? _door;
+
     public string Servers => _resolved.Value.Servers;
+    /// <summary>Where tools outside the app reach Kafka: the embedded broker's fixed address if it has one, else
+    /// <see cref="Servers"/>.</summary>
+    public string ToolAddress => _resolved.Value.Embedded is not null && _door is not null ? _door.Address : Servers;
     public KafkaMockCluster? Embedded => _resolved.Value.Embedded;
 
     public void Dispose()
     {
+        _door?.Dispose();
         if (_resolved.IsValueCreated) _resolved.Value.Embedded?.Dispose();
     }
 }

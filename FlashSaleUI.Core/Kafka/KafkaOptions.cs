@@ -12,6 +12,9 @@ public sealed class KafkaOptions
     public string Topic { get; set; } = "coupon-issued";
     public string DeadLetterTopic { get; set; } = "coupon-issued.dlq";
     public string SinkGroup { get; set; } = "flashsale-sink";
+    /// <summary>The fixed loopback port where tools outside the app (kcat, scripts) reach the embedded broker, whose own
+    /// port is random; 0 for none. Taken already (a real Kafka there): a warning, and no fixed address.</summary>
+    public int EmbeddedPort { get; set; } = 9092;
     /// <summary>Partitions of the topic when the embedded broker creates it (docker-compose creates 6).</summary>
     public int EmbeddedPartitions { get; set; } = 3;
     /// <summary>How long the producer keeps trying one message before reporting Local_MsgTimedOut; the relay then

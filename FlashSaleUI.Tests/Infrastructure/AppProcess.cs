@@ -22,6 +22,7 @@ public sealed class AppProcess : IAsyncDisposable
         var url = $"http://127.0.0.1:{port}";
         start.Environment["FLASHSALE_URLS"] = url;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Kafka__EmbeddedPort"] = "0"; // apps run side by side here: no fixed broker address
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();

@@ -67,7 +67,7 @@ public sealed class DependencyOutageHandler(IProblemDetailsService problems, ILo
         var entry = _logged.AddOrUpdate(server, _ => (DateTimeOffset.MinValue, 1), (_, e) => (e.LoggedAt, e.Since + 1));
         if (now - entry.LoggedAt < LogEvery) return;
         _logged[server] = (now, 0);
-        log.LogWarning("{Server} is not answering: {Count} requests answered 503 since the last report ({Error})",
-            server, entry.Since, exception.GetBaseException().Message);
+        log.LogWarning("{Server} is not answering ({Error}); requests answered 503 since the last report: {Count}",
+            server, exception.GetBaseException().Message, entry.Since);
     }
 }

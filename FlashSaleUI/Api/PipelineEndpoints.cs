@@ -22,8 +22,9 @@ public static class PipelineEndpoints
 
     public static async Task<Ok<PipelineStatus>> StatusAsync(PipelineMetrics metrics, DeadLetterService deadLetters,
         KafkaBootstrap kafka, LiveStateGuard liveState, CancellationToken ct) =>
-        TypedResults.Ok(new PipelineStatus(kafka.Embedded is null ? "external" : "embedded", metrics.Relayed, metrics.RelayFailures,
-            metrics.RelayBacklog, metrics.Persisted, metrics.DeadLettered, await deadLetters.CountOpenAsync(ct), metrics.Requeued,
+        TypedResults.Ok(new PipelineStatus(kafka.Embedded is null ? "external" : "embedded", kafka.ToolAddress, metrics.Relayed,
+            metrics.RelayFailures, metrics.RelayBacklog, metrics.Persisted, metrics.DeadLettered, await deadLetters.CountOpenAsync(ct),
+            metrics.Requeued,
             metrics.LastRelayError, metrics.LastRelayErrorAt, metrics.LastSinkError, metrics.LastSinkErrorAt, metrics.RelayRestarts,
             metrics.SinkRestarts, liveState.RepairCount, liveState.LastRepair));
 

@@ -1,8 +1,10 @@
 namespace FlashSaleUI.Api;
 
-/// <summary>GET /api/pipeline: this instance's pipeline counters and last errors, and the open dead letters.</summary>
+/// <summary>GET /api/pipeline: this instance's pipeline counters and last errors, and the open dead letters. Kafka is
+/// "embedded" or "external"; KafkaBootstrap is where tools such as kcat reach it.</summary>
 public sealed record PipelineStatus(
     string Kafka,
+    string KafkaBootstrap,
     long Relayed,
     long RelayFailures,
     long RelayBacklog,
