@@ -29,6 +29,27 @@ public sealed class PoisonTests(PipelineFixture pipeline) : IClassFixture<Pipeli
     }
 
     [Fact]
+    public async Task Coupons_past_the_stock_sent_straight_to_the_topic_are_dead_lettered_never_stored()
+    {
+        // well-formed messages for a real event, but more of them than its stock: forged, or misrouted
+        var code = await pipeline.CreateEventAsync(3);
+        using var producer = new ProducerBuilder<string, string>(new ProducerConfig { BootstrapServers = pipeline.Kafka.BootstrapServers,
+            LingerMs = 50 }).Build();
+        foreach (var i in Enumerable.Range(0, 5))
+            producer.Produce("coupon-issued", new Message<string, string>
+            {
+                Key = code.Value, Value = new CouponIssued($"{code.Value}-f{i}", code.Value, $"forged-{i}", DateTimeOffset.UtcNow).ToJson(),
+            });
+        producer.Flush(TimeSpan.FromSeconds(10));
+
+        await Eventually.HoldsAsync(async () => await pipeline.Database.ScalarAsync(
+                $"SELECT count(*) FROM dead_letters WHERE event_code = '{code.Value}' AND reason LIKE '%persisted_within_stock%'") == 2,
+            TimeSpan.FromSeconds(20), async () => $"dead letters: {await pipeline.Database.ScalarAsync(
+                $"SELECT count(*) FROM dead_letters WHERE event_code = '{code.Value}'")}");
+        Assert.Equal((3L, 3L, 3L), await PipelineAssertions.RowsAsync(pipeline.Database, code));
+    }
+
+    [Fact]
     public async Task A_new_poison_message_at_a_reused_offset_is_recorded_too()
     {
         // an embedded broker that restarted hands out offset 5 again, for a different message
