@@ -7,10 +7,13 @@ namespace FlashSaleUI.Api;
 /// are all a 400 problem with a clear message (the framework's binder would answer 415 or throw for some).</summary>
 public static class JsonBody
 {
-    // Web defaults (camelCase, case-insensitive) but numbers must be numbers: "stock":"5" is an error.
+    // Web defaults (camelCase, case-insensitive) but numbers must be numbers: "stock":"5" is an error; and a property
+    // given twice ({"memberId":"a","memberId":"b"}) is refused, not "last one wins": a proxy or log reading the first
+    // must never see a different member than the claim.
     private static readonly JsonSerializerOptions Strict = new(JsonSerializerDefaults.Web)
     {
         NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict,
+        AllowDuplicateProperties = false,
     };
 
     public static async Task<(T? Value, ProblemHttpResult? Error)> ReadAsync<T>(HttpRequest request,
