@@ -118,6 +118,22 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
         await ClaimAsync(member, "offline");
         await Assertions.Expect(member.Locator("#claim-result .claim-networkError")).ToContainTextAsync("Network problem");
         await BrowserApp.ScreenshotAsync(member, "member-network-error");
+
+        // the server's own answers when Redis is not answering (or the instance is stopping), and an unexpected 500
+        await member.UnrouteAsync("**/claims");
+        await member.RouteAsync("**/claims", route => route.FulfillAsync(new()
+        {
+            Status = 503, ContentType = "application/json", Body = """{"status":"unavailable"}""",
+        }));
+        await ClaimAsync(member, "in-an-outage");
+        await Assertions.Expect(member.Locator("#claim-result .claim-unavailable")).ToContainTextAsync("Busy: try again");
+        await member.UnrouteAsync("**/claims");
+        await member.RouteAsync("**/claims", route => route.FulfillAsync(new()
+        {
+            Status = 500, ContentType = "application/problem+json", Body = """{"title":"An error occurred","status":500}""",
+        }));
+        await ClaimAsync(member, "on-a-bad-day");
+        await Assertions.Expect(member.Locator("#claim-result .claim-networkError")).ToBeVisibleAsync();
     }
 
     [Fact]
