@@ -6,9 +6,10 @@ set -euo pipefail
 source "$(dirname "$0")/scripts/local-services.sh"
 cd "$ROOT"
 
-APP_PID=""
+APP_PID="" WATCH_PID=""
 shutdown() {
   trap - INT TERM EXIT
+  [ -n "$WATCH_PID" ] && kill "$WATCH_PID" 2>/dev/null
   [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
   stop_local_services
   log "stopped"
@@ -17,17 +18,22 @@ trap shutdown INT TERM EXIT
 
 ensure_packages
 
+# append-only file: Redis is the source of truth during a sale, so issued coupons survive a Redis restart
+REDIS_OPTIONS=(--appendonly yes --appendfsync "${FLASHSALE_REDIS_APPENDFSYNC:-everysec}")
+redis_port="" pg_port=""
 if [ -z "${ConnectionStrings__Redis:-}" ]; then
-  # append-only file: Redis is the source of truth during a sale, so issued coupons survive a Redis restart
-  port=$(start_redis "$LOCAL/run/redis" --appendonly yes --appendfsync "${FLASHSALE_REDIS_APPENDFSYNC:-everysec}")
-  export ConnectionStrings__Redis="127.0.0.1:$port"
-  log "Redis on 127.0.0.1:$port (data in .local/run/redis)"
+  redis_port=$(start_redis "$LOCAL/run/redis" "${REDIS_OPTIONS[@]}")
+  export ConnectionStrings__Redis="127.0.0.1:$redis_port"
+  log "Redis on 127.0.0.1:$redis_port (data in .local/run/redis)"
 fi
 if [ -z "${ConnectionStrings__Postgres:-}" ]; then
-  port=$(start_postgres "$LOCAL/run/postgres")
-  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$port;Username=postgres;Database=flashsale"
-  log "PostgreSQL on 127.0.0.1:$port (data in .local/run/postgres)"
+  pg_port=$(start_postgres "$LOCAL/run/postgres")
+  export ConnectionStrings__Postgres="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=flashsale"
+  log "PostgreSQL on 127.0.0.1:$pg_port (data in .local/run/postgres)"
 fi
+# a local server that dies is started again with its data, as a service manager would (the app reconnects)
+watch_local_services "$redis_port" "$LOCAL/run/redis" "$pg_port" "$LOCAL/run/postgres" "${REDIS_OPTIONS[@]}" &
+WATCH_PID=$!
 
 # no Kafka given: the app hosts its embedded development broker (it refuses to without this, outside Development)
 [ -z "${Kafka__BootstrapServers:-}" ] && export Kafka__Embedded=true

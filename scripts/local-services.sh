@@ -44,13 +44,19 @@ ensure_packages() {
 port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() { local p=$1; while port_in_use "$p"; do p=$((p + 1)); done; echo "$p"; }
 
+# redis_server PORT DIR [redis-server options...]: one Redis in the background, its files in DIR.
+redis_server() {
+  local port=$1 dir=$2; shift 2
+  redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --daemonize yes --pidfile "$dir/redis.pid" \
+    --logfile "$dir/redis.log" --save "" "$@" >/dev/null
+}
+
 # start_redis DIR [redis-server options...]: prints the port.
 start_redis() {
   local dir=$1; shift
   mkdir -p "$dir"
   local port; port=$(free_port "${REDIS_BASE_PORT:-16379}")
-  redis-server --port "$port" --bind 127.0.0.1 --dir "$dir" --daemonize yes --pidfile "$dir/redis.pid" \
-    --logfile "$dir/redis.log" --save "" "$@" >/dev/null
+  redis_server "$port" "$dir" "$@"
   mkdir -p "$LOCAL"; echo "redis $dir/redis.pid" >>"$STARTED_FILE"
   for _ in $(seq 100); do redis-cli -p "$port" ping >/dev/null 2>&1 && break; sleep 0.1; done
   redis-cli -p "$port" ping >/dev/null 2>&1 || die "redis-server did not start (see $dir/redis.log)"
@@ -107,6 +113,23 @@ start_postgres() {
   "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname='flashsale'" | grep -q 1 \
     || "$PGBIN/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE flashsale" >/dev/null
   echo "$port"
+}
+
+# watch_local_services REDIS_PORT REDIS_DIR PG_PORT PG_DIR [redis-server options...]: as a service manager would, starts
+# a local server that died (killed, crashed) again on its port with its data, checking every second; an empty port
+# means that server is not ours to watch. Run in the background; stopped before stop_local_services.
+watch_local_services() {
+  local redis_port=$1 redis_dir=$2 pg_port=$3 pg_dir=$4; shift 4
+  while sleep 1; do
+    if [ -n "$redis_port" ] && ! port_in_use "$redis_port"; then
+      log "Redis on 127.0.0.1:$redis_port is gone; starting it again with its data (append-only file)"
+      redis_server "$redis_port" "$redis_dir" "$@" || log "Redis did not start (see $redis_dir/redis.log); trying again"
+    fi
+    if [ -n "$pg_port" ] && ! port_in_use "$pg_port"; then
+      log "PostgreSQL on 127.0.0.1:$pg_port is gone; starting it again with its data"
+      (pg_server start "$pg_dir" "$pg_port") || log "PostgreSQL did not start (see $pg_dir/postgres.log); trying again"
+    fi
+  done
 }
 
 stop_local_services() {
