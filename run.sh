@@ -6,15 +6,33 @@ set -euo pipefail
 source "$(dirname "$0")/scripts/local-services.sh"
 cd "$ROOT"
 
+# One ./run.sh per folder: two would start two Redis servers on one data folder. A second one replaces the first
+# (stopped gracefully: the pipeline drains), so "run it again" always works.
+mkdir -p "$LOCAL"
+# (the pid file is trusted only if that process is a run.sh working in this folder: pids are reused)
+ours() { [ "$1" != $$ ] && tr '\0' ' ' <"/proc/$1/cmdline" 2>/dev/null | grep -q 'run\.sh' \
+  && [ "$(readlink "/proc/$1/cwd" 2>/dev/null)" = "$(pwd -P)" ]; }
+if [ -f "$LOCAL/run.pid" ] && other=$(cat "$LOCAL/run.pid") && ours "$other"; then
+  log "./run.sh (pid $other) already serves from this folder; stopping it first"
+  kill -TERM "$other" 2>/dev/null || true
+  for _ in $(seq 600); do kill -0 "$other" 2>/dev/null || break; sleep 0.1; done
+  kill -0 "$other" 2>/dev/null && die "the running ./run.sh (pid $other) did not stop within 60 s"
+fi
+echo $$ >"$LOCAL/run.pid"
+
 APP_PID="" WATCH_PID=""
 shutdown() {
+  local status=$1
   trap - INT TERM EXIT
   [ -n "$WATCH_PID" ] && kill "$WATCH_PID" 2>/dev/null
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && { wait "$APP_PID" 2>/dev/null || true; }
   stop_local_services
+  [ "$(cat "$LOCAL/run.pid" 2>/dev/null)" = $$ ] && rm -f "$LOCAL/run.pid"
   log "stopped"
+  exit "$status"
 }
-trap shutdown INT TERM EXIT
+trap 'shutdown 0' INT TERM
+trap 'shutdown $?' EXIT
 
 ensure_packages
 
@@ -42,6 +60,13 @@ log "building"
 dotnet publish FlashSaleUI/FlashSaleUI.csproj -c Release -o "$LOCAL/publish" -v q -nologo >/dev/null
 export FLASHSALE_URLS="${FLASHSALE_URLS:-http://127.0.0.1:5000}"
 log "serving at $FLASHSALE_URLS (Ctrl-C stops)"
-(cd "$LOCAL/publish" && exec dotnet FlashSaleUI.dll) &
-APP_PID=$!
-wait "$APP_PID"
+while true; do
+  (cd "$LOCAL/publish" && exec dotnet FlashSaleUI.dll) &
+  APP_PID=$! started=$SECONDS
+  code=0; wait "$APP_PID" || code=$?
+  # killed or crashed after it had been serving: started again, as a service manager would (nothing is lost: the
+  # outboxes are in Redis, and what the embedded broker held comes back through reconciliation); a failure to start
+  # (a port in use, a bad setting) ends ./run.sh with the app's error above
+  if (( code > 128 && SECONDS - started >= 10 )); then log "the app died (exit $code); starting it again"; continue; fi
+  exit "$code"
+done
