@@ -23,9 +23,10 @@ echo $$ >"$LOCAL/run.pid"
 APP_PID="" WATCH_PID=""
 shutdown() {
   local status=$1
+  set +e # stop whatever can be stopped: a step that fails (a server already gone) must not skip the rest
   trap - INT TERM EXIT
   [ -n "$WATCH_PID" ] && kill "$WATCH_PID" 2>/dev/null
-  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && { wait "$APP_PID" 2>/dev/null || true; }
+  [ -n "$APP_PID" ] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null
   stop_local_services
   [ "$(cat "$LOCAL/run.pid" 2>/dev/null)" = $$ ] && rm -f "$LOCAL/run.pid"
   log "stopped"
