@@ -27,9 +27,10 @@ public sealed class KafkaBootstrap : IDisposable
                 log.LogWarning("Kafka: port {Port} is taken, so the embedded broker has no fixed address; use {Servers}",
                     o.EmbeddedPort, cluster.BootstrapServers);
             log.LogWarning(
-                "Kafka: EMBEDDED in-memory broker (librdkafka mock cluster) at {Address} (broker {Servers}); topics {Topic} " +
-                "({Partitions} partitions) and {Dlq}. Data is lost when the app stops: set Kafka__BootstrapServers for a real broker.",
-                _door?.Address ?? cluster.BootstrapServers, cluster.BootstrapServers, o.Topic, o.EmbeddedPartitions, o.DeadLetterTopic);
+                "Kafka: EMBEDDED in-memory broker (librdkafka mock cluster) at {Address}{Door}; topics {Topic} ({Partitions} " +
+                "partitions) and {Dlq}. Data is lost when the app stops: set Kafka__BootstrapServers for a real broker.",
+                _door?.Address ?? cluster.BootstrapServers, _door is null ? "" : $" (passed through to {cluster.BootstrapServers})",
+                o.Topic, o.EmbeddedPartitions, o.DeadLetterTopic);
             return (cluster.BootstrapServers, cluster);
         });
     }

@@ -8,7 +8,8 @@ namespace FlashSaleUI.Tests.Integration.Kafka;
 public sealed class FixedKafkaPortApp : AppFactory
 {
     public int KafkaPort { get; } = LoopbackPort.Free();
-    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Kafka:EmbeddedPort"] = KafkaPort.ToString() };
+    protected override IDictionary<string, string?> Settings =>
+        new Dictionary<string, string?> { ["Kafka:EmbeddedPort"] = KafkaPort.ToString() };
 }
 
 /// <summary>Tools outside the app reach the embedded broker at its fixed address with the plain Kafka protocol.</summary>
