@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Events;
+using FlashSaleUI.Core.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -33,9 +34,15 @@ public sealed class StatsPublisher(EventService events, TimeProvider clock, ILog
         {
             try { await SampleAsync(stop); }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
-            catch (Exception e) { log.LogWarning(e, "Sampling live stats failed"); }
+            catch (Exception e)
+            {
+                if (_failures.ShouldReport(out var since))
+                    log.LogWarning(e, "Sampling live stats failed ({Count} times since the last report)", since);
+            }
         }
     }
+
+    private readonly RepeatedFailure _failures = new(TimeSpan.FromSeconds(10), clock);
 
     /// <summary>One round (public for tests): sample every watched event, publish what changed.</summary>
     public async Task SampleAsync(CancellationToken ct = default)

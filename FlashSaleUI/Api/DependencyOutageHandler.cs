@@ -15,7 +15,7 @@ public sealed class DependencyOutageHandler(IProblemDetailsService problems, ILo
 {
     public const int RetryAfterSeconds = 1;
     private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(5);
-    private readonly ConcurrentDictionary<string, (DateTimeOffset LoggedAt, int Since)> _logged = new();
+    private readonly ConcurrentDictionary<string, RepeatedFailure> _failures = new();
 
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken ct)
     {
@@ -63,11 +63,8 @@ public sealed class DependencyOutageHandler(IProblemDetailsService problems, ILo
 
     private void Log(string server, Exception exception)
     {
-        var now = clock.GetUtcNow();
-        var entry = _logged.AddOrUpdate(server, _ => (DateTimeOffset.MinValue, 1), (_, e) => (e.LoggedAt, e.Since + 1));
-        if (now - entry.LoggedAt < LogEvery) return;
-        _logged[server] = (now, 0);
-        log.LogWarning("{Server} is not answering ({Error}); requests answered 503 since the last report: {Count}",
-            server, exception.GetBaseException().Message, entry.Since);
+        if (_failures.GetOrAdd(server, _ => new RepeatedFailure(LogEvery, clock)).ShouldReport(out var since))
+            log.LogWarning("{Server} is not answering ({Error}); requests answered 503 since the last report: {Count}",
+                server, exception.GetBaseException().Message, since);
     }
 }
