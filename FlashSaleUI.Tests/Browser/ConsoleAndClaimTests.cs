@@ -127,6 +127,7 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
         }));
         await ClaimAsync(member, "in-an-outage");
         await Assertions.Expect(member.Locator("#claim-result .claim-unavailable")).ToContainTextAsync("Busy: try again");
+        await BrowserApp.ScreenshotAsync(member, "member-busy");
         await member.UnrouteAsync("**/claims");
         await member.RouteAsync("**/claims", route => route.FulfillAsync(new()
         {
