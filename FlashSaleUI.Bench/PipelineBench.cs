@@ -20,6 +20,7 @@ public static class PipelineBench
             "scenario", "coupons", "seconds", "rows/s", "claim-to-row p50 ms", "p99 ms", "rows = issued");
         await WriterThroughputAsync(env, table, 200_000);
         await ConsumeThroughputAsync(env, table, partitions, 200_000);
+        await RelayThroughputAsync(env, table, partitions, 200_000);
         await SinkThroughputAsync(env, table, partitions, 100_000);
         await PacedAsync(env, table, partitions, claimsPerSecond: 5_000, seconds: 10);
         await BurstAsync(env, table, partitions, 200_000);
@@ -52,6 +53,31 @@ public static class PipelineBench
                 count / seconds, "-", "-",
                 rows == count ? "yes" : $"NO: {rows}");
         }
+    }
+
+    /// <summary>Grants already in the outbox (claimed with no relay running), relay started afterwards, no sink: the
+    /// relay alone, from its first delivered entry to an empty outbox.</summary>
+    private static async Task RelayThroughputAsync(BenchEnvironment env, Table table, int partitions, int count)
+    {
+        await using var stage = await env.StageAsync(partitions, PipelineOff);
+        var code = await CreateEventAsync(stage, count);
+        var claims = stage.Get<IClaimService>();
+        for (var done = 0; done < count; done += 5_000)
+            await Task.WhenAll(Enumerable.Range(done, Math.Min(5_000, count - done)).Select(i => claims.ClaimAsync(code,
+                MemberId.Parse($"r{i}"))));
+        var live = stage.Get<ILiveEventStore>();
+        async Task<long> BacklogAsync() => (await live.ReadAsync(code))!.OutboxBacklog;
+
+        using var relay = await stage.StartInstanceAsync(new Dictionary<string, string?> { ["Pipeline:RelayEnabled"] = "true" });
+        while (await BacklogAsync() == count) await Task.Delay(2); // the relay's start and first read not counted
+        var clock = Stopwatch.StartNew();
+        var first = count - await BacklogAsync();
+        long left;
+        while ((left = await BacklogAsync()) > 0 && clock.Elapsed < TimeSpan.FromSeconds(120)) await Task.Delay(5);
+        var seconds = clock.Elapsed.TotalSeconds;
+        table.Add("relay alone (grants already in the outbox, no sink)", count, seconds, (count - left - first) / seconds, "-", "-",
+            left == 0 ? "outbox empty" : $"NO: {left} left");
+        await relay.StopAsync();
     }
 
     /// <summary>Messages already in Kafka, sink started afterwards: the sink alone, from its first row to its last.</summary>
