@@ -13,7 +13,6 @@ namespace FlashSaleUI.Api;
 public sealed class DependencyOutageHandler(IProblemDetailsService problems, ILogger<DependencyOutageHandler> log, TimeProvider clock)
     : IExceptionHandler
 {
-    public const int RetryAfterSeconds = 1;
     private static readonly TimeSpan LogEvery = TimeSpan.FromSeconds(5);
     private readonly ConcurrentDictionary<string, RepeatedFailure> _failures = new();
 
@@ -27,7 +26,7 @@ public sealed class DependencyOutageHandler(IProblemDetailsService problems, ILo
             return true;
         }
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString();
+        http.Response.Headers.RetryAfter = UnavailableResult.RetryAfterSeconds;
         if (WantsPage(http.Request))
         {
             http.Response.ContentType = "text/html; charset=utf-8";

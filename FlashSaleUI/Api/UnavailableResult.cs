@@ -10,12 +10,14 @@ namespace FlashSaleUI.Api;
 public sealed class UnavailableResult : IResult, IEndpointMetadataProvider
 {
     public static readonly UnavailableResult Instance = new();
+    /// <summary>How soon to try again: an instance stopping is replaced, and a Redis restart takes about this long.</summary>
+    public const string RetryAfterSeconds = "1";
     private static readonly byte[] Body = """{"status":"unavailable"}"""u8.ToArray();
 
     public Task ExecuteAsync(HttpContext http)
     {
         http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        http.Response.Headers.RetryAfter = "1";
+        http.Response.Headers.RetryAfter = RetryAfterSeconds;
         http.Response.ContentType = "application/json; charset=utf-8";
         return http.Response.Body.WriteAsync(Body).AsTask();
     }
