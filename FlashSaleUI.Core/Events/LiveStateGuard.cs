@@ -18,8 +18,14 @@ public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, Time
     private readonly SharedResults<EventCode, bool> _recoveries = new(TimeSpan.FromSeconds(1), clock);
     private long _repairCount;
 
-    /// <summary>What the dashboard and /api/pipeline show about the last repair.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<EventCode, LiveStateRepair> _repairsBySale = new();
+
+    /// <summary>The last repair of any sale, for /api/pipeline. A sale's own page asks <see cref="LastRepairOf"/>:
+    /// several sales repaired close together would overwrite each other here.</summary>
     public LiveStateRepair? LastRepair { get; private set; }
+
+    /// <summary>This sale's last repair (only events in the record are ever repaired, so this holds one per event).</summary>
+    public LiveStateRepair? LastRepairOf(EventCode code) => _repairsBySale.GetValueOrDefault(code);
     public long RepairCount => Interlocked.Read(ref _repairCount);
 
     /// <summary>Every active event checked once: placed if missing, rebuilt if behind, window brought up to date.</summary>
@@ -67,7 +73,9 @@ public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, Time
         if (onlyIfChanged && placement.Change == PlacementChange.None) return;
         Interlocked.Increment(ref _repairCount);
         _repairs.Add(1);
-        LastRepair = new LiveStateRepair(sale.Code.Value, reason, restored, placement.Issued, placement.Remaining, clock.GetUtcNow());
+        var repair = new LiveStateRepair(sale.Code.Value, reason, restored, placement.Issued, placement.Remaining, clock.GetUtcNow());
+        _repairsBySale[sale.Code] = repair;
+        LastRepair = repair;
         log.LogWarning("Live state of {Event} rebuilt from PostgreSQL ({Reason}): {Stored} stored grants, {Issued} issued in Redis now, " +
             "{Remaining} remaining",
             sale.Code, reason, restored, placement.Issued, placement.Remaining);
