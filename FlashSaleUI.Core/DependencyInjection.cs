@@ -4,10 +4,12 @@ using FlashSaleUI.Core.Configuration;
 using FlashSaleUI.Core.Coupons;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Kafka;
+using FlashSaleUI.Core.Members;
 using FlashSaleUI.Core.Persistence;
 using FlashSaleUI.Core.Pipeline;
 using FlashSaleUI.Core.Redis;
 using FlashSaleUI.Core.Stats;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +31,7 @@ public static class DependencyInjection
             .AddCoupons()
             .AddLiveStats()
             .AddCouponPipeline(configuration)
+            .AddMemberTickets(configuration)
             .AddDependencyHealthChecks();
 
     /// <summary>Options, the clock, metrics, and how background services fail and stop.</summary>
@@ -59,13 +62,16 @@ public static class DependencyInjection
         return services;
     }
 
-    /// <summary>The PostgreSQL data source, the schema migrations, and the DbContext that holds Data Protection keys.</summary>
+    /// <summary>The PostgreSQL data source, the schema migrations, the DbContext and Data Protection's key store.</summary>
     public static IServiceCollection AddPostgres(this IServiceCollection services)
     {
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(
             Required(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionNames.Postgres),
                 "ConnectionStrings__Postgres")).Build());
         services.AddDbContextFactory<FlashSaleDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        // Data Protection's keys in PostgreSQL: cookies, antiforgery tokens and the ticket keys' secrets survive
+        // restarts and are read by every instance
+        services.AddDataProtection().SetApplicationName("FlashSaleUI").PersistKeysToDbContext<FlashSaleDbContext>();
         services.AddSingleton<SchemaMigrator>();
         return services;
     }
@@ -132,6 +138,17 @@ public static class DependencyInjection
         return services;
     }
 
+    /// <summary>Member tickets: the signing keys shared through PostgreSQL, rotated by every instance.</summary>
+    public static IServiceCollection AddMemberTickets(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<MembersOptions>(configuration.GetSection(MembersOptions.Section));
+        services.AddSingleton<ITicketKeyStore, PostgresTicketKeyStore>();
+        services.AddSingleton<TicketKeyRing>();
+        services.AddSingleton<MemberTickets>();
+        services.AddHostedService<TicketKeyRefresher>();
+        return services;
+    }
+
     /// <summary>/health's checks of Redis, PostgreSQL and Kafka. AddCheck&lt;T&gt; reuses a registered instance: one
     /// Kafka admin client for every /health call, not one per call.</summary>
     public static IServiceCollection AddDependencyHealthChecks(this IServiceCollection services)
@@ -150,6 +167,7 @@ public static class DependencyInjection
     {
         _ = services.GetRequiredService<KafkaBootstrap>().Servers; // start (and announce) the embedded broker first
         await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
+        await services.GetRequiredService<TicketKeyRing>().RefreshAsync(ct);
         await services.GetRequiredService<LiveStateGuard>().CheckActiveAsync(ct);
     }
 

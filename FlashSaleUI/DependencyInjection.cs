@@ -1,6 +1,7 @@
 using FlashSaleUI.Api;
 using FlashSaleUI.Components.Member;
 using FlashSaleUI.Hubs;
+using FlashSaleUI.Security.Members;
 using MudBlazor.Services;
 
 namespace FlashSaleUI;
@@ -8,9 +9,11 @@ namespace FlashSaleUI;
 /// <summary>The web app's services, capability by capability (Core registers its own: Core/DependencyInjection.cs).</summary>
 public static class DependencyInjection
 {
-    /// <summary>Operator authentication (Basic and cookie), the sign-in limit, and the claim rate limits.</summary>
+    /// <summary>Operator authentication (Basic and cookie), member sign-in (tickets), the sign-in limit, and the claim
+    /// rate limits.</summary>
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration) =>
         services.AddOperatorSecurity(configuration)
+            .AddMemberSignIn(configuration)
             .AddClaimRateLimiting(configuration)
             .AddLoginRateLimit();
 

@@ -22,9 +22,10 @@ if (!app.Environment.IsDevelopment()) app.UseHsts(); // sent on HTTPS responses 
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseCrossSiteRequestGuard();
-// A member's claim carries no operator credentials and needs none: the sale's hot path skips the authentication
-// handlers (the claim endpoint requires no authorization, so nothing else changes for it).
-app.UseAuthenticationExcept(http => ClaimsEndpoints.IsClaim(http.Request));
+// A member's claim and ticket request carry no operator credentials and need none: they skip the authentication
+// handlers (the sale's hot path does no handler's work; the endpoints require no authorization and check the
+// member's ticket or the identity provider's token themselves).
+app.UseAuthenticationExcept(http => ClaimsEndpoints.IsClaim(http.Request) || MemberTicketsEndpoints.IsTicketRequest(http.Request));
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
@@ -34,6 +35,7 @@ app.MapOpenApi();
 app.MapHealth();
 app.MapMetricsExport();
 app.MapEventsApi();
+app.MapMemberTickets();
 app.MapClaimsApi();
 app.MapCouponsApi();
 app.MapPipelineApi();

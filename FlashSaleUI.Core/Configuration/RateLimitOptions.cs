@@ -9,7 +9,10 @@ public sealed class RateLimitOptions
     /// <summary>Claims per second from one client address. Generous: carrier NAT puts many phones behind one address.</summary>
     public int PerAddressPerSecond { get; set; } = 100;
     public int PerAddressBurst { get; set; } = 200;
-    /// <summary>Coupon lookups (GET .../claims/{memberId}) per minute from one client address, and the burst.</summary>
+    /// <summary>Member tickets issued per second to one client address, and the burst (a member needs one per sale night).</summary>
+    public int TicketsPerAddressPerSecond { get; set; } = 20;
+    public int TicketsPerAddressBurst { get; set; } = 100;
+    /// <summary>Coupon lookups (GET .../claims/me) per minute from one client address, and the burst.</summary>
     public int LookupsPerAddressPerMinute { get; set; } = 30;
     public int LookupsPerAddressBurst { get; set; } = 30;
 }

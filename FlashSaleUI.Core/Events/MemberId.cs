@@ -3,19 +3,34 @@ using System.Text.RegularExpressions;
 
 namespace FlashSaleUI.Core.Events;
 
-/// <summary>A validated member id: 1-64 of A-Za-z0-9 - _ . @.</summary>
+/// <summary>A validated member id. Members are who their identity provider says (a JWT's or OpenID Connect sign-in's
+/// subject): up to 255 printable characters, <c>auth0|5f…</c>, GUIDs and e-mail addresses included. The id is only
+/// ever a hash field in Redis and a column in PostgreSQL, never part of a key. Under local sign-in members name
+/// themselves, and the stricter <see cref="LocalRule"/> applies.</summary>
 public readonly partial record struct MemberId
 {
-    public const string Rule = "1-64 characters of A-Z, a-z, 0-9, '-', '_', '.' and '@'";
+    public const int MaxLength = 255;
+    public const string Rule = "1-255 printable characters, without leading or trailing spaces";
+    public const string LocalRule = "1-64 characters of A-Z, a-z, 0-9, '-', '_', '.' and '@'";
 
     public string Value { get; }
 
     private MemberId(string value) => Value = value;
 
+    /// <summary>An id as an identity provider issues it (<see cref="Rule"/>).</summary>
     public static bool TryParse([NotNullWhen(true)] string? text, out MemberId member)
     {
         member = default;
-        if (text is null || !Pattern().IsMatch(text)) return false;
+        if (text is null || !IsPrintable(text)) return false;
+        member = new MemberId(text);
+        return true;
+    }
+
+    /// <summary>An id a test member types under local sign-in (<see cref="LocalRule"/>).</summary>
+    public static bool TryParseLocal([NotNullWhen(true)] string? text, out MemberId member)
+    {
+        member = default;
+        if (text is null || !LocalPattern().IsMatch(text)) return false;
         member = new MemberId(text);
         return true;
     }
@@ -25,6 +40,19 @@ public readonly partial record struct MemberId
 
     public override string ToString() => Value;
 
+    // no control characters (a log or CSV line must not be split), no lone surrogate halves (not valid UTF-8)
+    private static bool IsPrintable(string text)
+    {
+        if (text.Length is 0 or > MaxLength || char.IsWhiteSpace(text[0]) || char.IsWhiteSpace(text[^1])) return false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (char.IsControl(c) || char.IsLowSurrogate(c)) return false;
+            if (char.IsHighSurrogate(c) && (++i == text.Length || !char.IsLowSurrogate(text[i]))) return false;
+        }
+        return true;
+    }
+
     [GeneratedRegex(@"^[A-Za-z0-9_.@-]{1,64}\z", RegexOptions.CultureInvariant)]
-    private static partial Regex Pattern();
+    private static partial Regex LocalPattern();
 }

@@ -89,7 +89,7 @@ public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatch
     {
         await using (var stage = new NpgsqlCommand("""
             CREATE TEMP TABLE IF NOT EXISTS coupon_stage (
-                event_code varchar(32), member_id varchar(64), claim_id varchar(64), coupon_code varchar(19), issued_at timestamptz
+                event_code varchar(32), member_id varchar(255), claim_id varchar(64), coupon_code varchar(19), issued_at timestamptz
             ) ON COMMIT DELETE ROWS
             """, conn, tx))
             await stage.ExecuteNonQueryAsync(ct);

@@ -10,7 +10,7 @@ public sealed class PostgresStoredCoupons(NpgsqlDataSource db) : IStoredCoupons
 {
     // every member id character sorts below DEL, so [prefix, prefix + DEL) holds exactly the ids starting with prefix
     private const string OfEventWithPrefix = """
-        event_code = @code AND (@prefix::text IS NULL OR (member_id >= @prefix AND member_id < @prefix || chr(127)))
+        event_code = @code AND (@prefix::text IS NULL OR (member_id >= @prefix AND member_id < @prefix || chr(1114111)))
         """;
 
     private static void BindEventAndPrefix(NpgsqlCommand cmd, EventCode code, string? prefix)

@@ -57,6 +57,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("FlashSale:OperatorUser", OperatorUser);
         builder.UseSetting("FlashSale:OperatorPassword", OperatorPassword);
         builder.UseSetting("FlashSale:RateLimit:Enabled", "false");
+        builder.UseSetting("Members:LocalSignIn", "true"); // test members name themselves, as under ./run.sh
         builder.UseSetting("FlashSale:OperatorSignInFailuresPerMinute", "1000"); // tests of wrong credentials make many
         builder.UseSetting("Kafka:EmbeddedPort", "0"); // apps run side by side here: no fixed broker address unless a test asks
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);

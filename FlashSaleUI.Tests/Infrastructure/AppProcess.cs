@@ -23,6 +23,7 @@ public sealed class AppProcess : IAsyncDisposable
         start.Environment["FLASHSALE_URLS"] = url;
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Kafka__EmbeddedPort"] = "0"; // apps run side by side here: no fixed broker address
+        start.Environment["Members__LocalSignIn"] = "true"; // as ./run.sh sets it
         foreach (var (key, value) in settings) start.Environment[key] = value;
         var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();

@@ -18,4 +18,12 @@ public static class Eventually
         Assert.Fail($"not within {timeout.TotalSeconds:F0} s: {await describe()}");
         return clock.Elapsed;
     }
+
+    /// <summary>Reads <paramref name="read"/> until its value satisfies <paramref name="done"/>, and returns that value.</summary>
+    public static async Task<T> ValueAsync<T>(Func<Task<T>> read, Func<T, bool> done, TimeSpan timeout)
+    {
+        var last = default(T);
+        await HoldsAsync(async () => done(last = await read()), timeout, () => Task.FromResult($"last value {last}"));
+        return last!;
+    }
 }

@@ -15,4 +15,8 @@ public static class ApiProblems
     public static ProblemHttpResult EventNotFound(string code) =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Event not found",
             detail: code.Length <= EventCode.MaxLength ? $"No event with code '{code}'." : "No such event.");
+
+    /// <summary>404: a feature this instance is not configured for.</summary>
+    public static ProblemHttpResult NotConfigured(string detail) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not configured", detail: detail);
 }

@@ -1,3 +1,5 @@
+using FlashSaleUI.Core.Members;
+using FlashSaleUI.Security.Members;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;
@@ -13,22 +15,32 @@ public static class ClaimsEndpoints
         return app;
     }
 
-    public static async Task<Results<ClaimHttpResult, ValidationProblem, ProblemHttpResult, RateLimitedResult, UnavailableResult>>
-        ClaimAsync(string code, HttpContext http, MemberClaims claims, MemberClaimLimiter limiter, IHostApplicationLifetime lifetime,
-            CancellationToken ct)
+    public static async Task<Results<ClaimHttpResult, ValidationProblem, ProblemHttpResult, RateLimitedResult, UnavailableResult,
+        UnauthenticatedResult>> ClaimAsync(string code, HttpContext http, MemberClaims claims, MemberTickets tickets,
+        MemberClaimLimiter limiter, IHostApplicationLifetime lifetime, CancellationToken ct)
     {
         // stopping: no new grants here (the load balancer retries elsewhere) while the pipeline drains
         if (lifetime.ApplicationStopping.IsCancellationRequested) return UnavailableResult.Instance;
         // Everything is validated before any key is built from it.
         if (!EventCode.TryParse(code, out var eventCode))
             return ApiProblems.InvalidEventCode();
-        var (body, error) = await JsonBody.ReadAsync<ClaimRequest>(http.Request, MaxBodyBytes, ct);
-        if (error is not null) return error;
-        if (!MemberId.TryParse(body!.MemberId, out var member))
-            return ApiProblems.Invalid("memberId", $"Member id must be {MemberId.Rule}.");
+        if (HasBody(http.Request))
+        {
+            var (body, error) = await JsonBody.ReadAsync<ClaimRequest>(http.Request, MaxBodyBytes, ct);
+            if (error is not null) return error;
+            if (body!.NamesMember)
+                return ApiProblems.Invalid("memberId", "The member now comes from the ticket: send no memberId, and " +
+                    $"Authorization: Bearer <ticket> from POST {MemberTicketsEndpoints.Path}.");
+        }
+        // the member is whoever the ticket names, and nobody else: no form field, no header of the caller's choosing
+        if (await tickets.MemberOfAsync(http.Request, ct) is not { } member) return UnauthenticatedResult.Instance;
         if (!limiter.TryAcquire(eventCode, member, out var retryAfter)) return new RateLimitedResult(retryAfter);
         return new ClaimHttpResult(await claims.ClaimAsync(eventCode, member, ct));
     }
+
+    // no body, or an empty one: the usual claim (a body, when sent, must be a JSON object without memberId)
+    private static bool HasBody(HttpRequest request) =>
+        request.ContentLength is > 0 || (request.ContentLength is null && request.Headers.TransferEncoding.Count > 0);
 
     /// <summary>POST /api/events/{code}/claims, told from the path alone (before routing, cheaply).</summary>
     public static bool IsClaim(HttpRequest request) =>

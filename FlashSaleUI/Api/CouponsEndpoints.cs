@@ -1,31 +1,33 @@
 using System.Text;
 using FlashSaleUI.Core.Coupons;
+using FlashSaleUI.Core.Members;
+using FlashSaleUI.Security.Members;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;
 
-/// <summary>Who won: a member's own coupon (anyone, rate limited) and every winner of a sale (operators).</summary>
+/// <summary>Who won: a member's own coupon (the ticket's member only, rate limited) and every winner of a sale (operators).</summary>
 public static class CouponsEndpoints
 {
     public static IEndpointRouteBuilder MapCouponsApi(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/api/events/{code}").WithTags("Coupons");
-        events.MapGet("/claims/{memberId}", LookUpAsync).RequireRateLimiting(CouponLookupLimiting.Policy);
+        events.MapGet("/claims/me", LookUpAsync).RequireRateLimiting(CouponLookupLimiting.Policy);
         var operators = events.MapGroup("").RequireAuthorization(SecurityExtensions.OperatorPolicy);
         operators.MapGet("/coupons", ListAsync);
         operators.MapGet("/coupons.csv", ExportAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;
     }
 
-    /// <summary>The member's coupon once it is stored. Unknown event, no coupon and not stored yet are one and the same
-    /// 404, so the answer tells nothing beyond "this member of this sale has this code".</summary>
-    public static async Task<Results<Ok<CouponLookupResponse>, NotFound<object>, ValidationProblem>> LookUpAsync(
-        string code, string memberId, IStoredCoupons coupons, CancellationToken ct)
+    /// <summary>The caller's own coupon (the member the ticket names) once it is stored. Unknown event, no coupon and
+    /// not stored yet are one and the same 404.</summary>
+    public static async Task<Results<Ok<CouponLookupResponse>, NotFound<object>, ValidationProblem, UnauthenticatedResult>> LookUpAsync(
+        string code, HttpRequest request, MemberTickets tickets, IStoredCoupons coupons, CancellationToken ct)
     {
         if (!EventCode.TryParse(code, out var eventCode))
             return ApiProblems.InvalidEventCode();
-        if (!MemberId.TryParse(memberId, out var member))
-            return ApiProblems.Invalid("memberId", $"Member id must be {MemberId.Rule}.");
+        if (await tickets.MemberOfAsync(request, ct) is not { } member) return UnauthenticatedResult.Instance;
+        request.HttpContext.Response.Headers.CacheControl = "no-store"; // personal: never in a shared cache
         return await coupons.FindAsync(eventCode, member, ct) is { } coupon
             ? TypedResults.Ok(new CouponLookupResponse(ClaimStatusNames.Issued, coupon.CouponCode))
             : TypedResults.NotFound<object>(new { status = ClaimStatusNames.NotFound });

@@ -18,7 +18,8 @@ public static class EventsEndpoints
 
         operators.MapPost("", CreateAsync);
         operators.MapGet("", ListAsync);
-        events.MapGet("/{code}", GetAsync);
+        events.MapGet("/{code}", GetAsync).Produces<EventView>().Produces(StatusCodes.Status304NotModified)
+            .ProducesProblem(StatusCodes.Status404NotFound);
         operators.MapPatch("/{code}", EditAsync);
         operators.MapPost("/{code}/open", OpenAsync);
         operators.MapPost("/{code}/close", CloseAsync);
@@ -55,9 +56,10 @@ public static class EventsEndpoints
     public static Task<EventChangeResults> CancelAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
         ChangeAsync(code, c => service.CancelAsync(c, OperatorActor.Of(http), ct));
 
-    public static async Task<Results<Ok<EventView>, ProblemHttpResult>> GetAsync(string code, EventService service, CancellationToken ct) =>
+    /// <summary>The public event read: anyone, cacheable for a second (see PublicCaching).</summary>
+    public static async Task<IResult> GetAsync(string code, EventService service, HttpContext http) =>
         EventCode.TryParse(code, out var eventCode) && await service.GetSharedAsync(eventCode) is { } view
-            ? TypedResults.Ok(view)
+            ? PublicCaching.Event(view, http)
             : ApiProblems.EventNotFound(code);
 
     public static async Task<EventChangeResults> EditAsync(string code, HttpRequest request, EventService service, CancellationToken ct)

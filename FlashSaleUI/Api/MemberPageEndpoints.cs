@@ -1,5 +1,4 @@
 using FlashSaleUI.Components.Member;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;
 
@@ -12,6 +11,7 @@ public static class MemberPageEndpoints
         return app;
     }
 
-    public static async Task<ContentHttpResult> PageAsync(string code, MemberPageRenderer pages) =>
-        TypedResults.Content(await pages.RenderAsync(code), "text/html; charset=utf-8");
+    /// <summary>The same page for everyone (the member's sign-in lives in the browser), so caches may hold it.</summary>
+    public static async Task<PublicCaching.CachedResult> PageAsync(string code, MemberPageRenderer pages) =>
+        new(await pages.RenderAsync(code));
 }

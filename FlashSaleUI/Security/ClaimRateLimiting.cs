@@ -15,6 +15,8 @@ public static class ClaimRateLimiting
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.OnRejected = (ctx, _) => new ValueTask(RateLimitedResult.From(ctx.Lease).ExecuteAsync(ctx.HttpContext));
             o.AddAddressTokenBucket(ByAddressPolicy, l => (l.PerAddressBurst, l.PerAddressPerSecond), TimeSpan.FromSeconds(1));
+            o.AddAddressTokenBucket(Members.MemberSignIn.TicketsPolicy, l => (l.TicketsPerAddressBurst, l.TicketsPerAddressPerSecond),
+                TimeSpan.FromSeconds(1));
             o.AddAddressTokenBucket(CouponLookupLimiting.Policy, l => (l.LookupsPerAddressBurst, l.LookupsPerAddressPerMinute),
                 TimeSpan.FromMinutes(1));
         });

@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace FlashSaleUI.Security;
 
@@ -15,9 +14,6 @@ public static class SecurityExtensions
     /// API calls get 401, never a redirect; pages redirect to the sign-in page.</summary>
     public static IServiceCollection AddOperatorSecurity(this IServiceCollection services, IConfiguration configuration)
     {
-        // keys in PostgreSQL: a restart or another instance still reads the cookies and antiforgery tokens
-        services.AddDataProtection().SetApplicationName("FlashSaleUI")
-            .PersistKeysToDbContext<FlashSaleUI.Core.Persistence.FlashSaleDbContext>();
         services.AddAntiforgery(o => o.SuppressXFrameOptionsHeader = true); // SecurityHeaders sends DENY for every response
         services.AddSingleton<OperatorAccount>();
         services.AddSingleton<OperatorSignInThrottle>();

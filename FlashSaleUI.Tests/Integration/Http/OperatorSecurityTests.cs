@@ -50,13 +50,16 @@ public sealed class OperatorSecurityTests(AppFactory app) : IClassFixture<AppFac
     [Fact]
     public async Task A_claim_carrying_wrong_operator_credentials_is_a_claim_not_a_failed_operator_sign_in()
     {
-        // members' claims skip authentication altogether: a stray Authorization header neither costs the sale's hot path
-        // the handlers' work nor counts against the operator's sign-in throttle
+        // members' claims and sign-ins skip operator authentication altogether: a stray Authorization header neither
+        // costs the sale's hot path the handlers' work nor counts against the operator's sign-in throttle
         var code = TestCodes.New();
         await app.OperatorClient().CreateEventAsync(code, stock: 3);
         var member = app.CreateClient();
         member.DefaultRequestHeaders.Authorization = AppFactory.Basic("claimer", "not-the-password");
-        Assert.Equal(HttpStatusCode.OK, (await member.ClaimAsync(code, "with-header")).StatusCode);
+        var ticket = await member.TicketAsync("with-header"); // local sign-in, the Basic header beside it
+        var claim = new HttpRequestMessage(HttpMethod.Post, $"/api/events/{code}/claims");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await member.SendAsync(claim)).StatusCode); // Basic is no ticket
+        Assert.Equal(HttpStatusCode.OK, (await member.ClaimWithTicketAsync(code, ticket)).StatusCode);
         Assert.Equal(0, await app.Database.ScalarAsync(
             "SELECT count(*) FROM audit_log WHERE action = 'signInFailed' AND actor = 'claimer'"));
     }

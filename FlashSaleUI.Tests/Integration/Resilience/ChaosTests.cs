@@ -48,6 +48,10 @@ public sealed class ChaosTests
             var random = new Random(7);
             var members = Enumerable.Range(0, Claims).Select(i => $"x{(i < Members ? i : random.Next(Members)):D5}").ToArray();
             random.Shuffle(members);
+            // every member signs in once, on A; B accepts A's tickets (the keys are shared through PostgreSQL)
+            var tickets = new ConcurrentDictionary<string, string>();
+            await Parallel.ForEachAsync(members.Distinct(), new ParallelOptions { MaxDegreeOfParallelism = 32 },
+                async (member, _) => tickets[member] = await toA.TicketAsync(member));
 
             // the burst, half to each instance; at a third, a wave goes to B alone and B dies in the middle of it
             var killed = false;
@@ -61,7 +65,7 @@ public sealed class ChaosTests
                     var answered = 0;
                     var toKilled = wave.Select(async m =>
                     {
-                        await ClaimAsync(toB, code, m, answers);
+                        await ClaimAsync(toB, code, m, tickets[m], answers);
                         if (Interlocked.Increment(ref answered) == 20) b.Freeze();
                     }).ToList();
                     await Eventually.HoldsAsync(() => Task.FromResult(Volatile.Read(ref answered) >= 20), TimeSpan.FromSeconds(10),
@@ -72,7 +76,7 @@ public sealed class ChaosTests
                     killed = true;
                     continue;
                 }
-                await Task.WhenAll(wave.Select((m, i) => ClaimAsync(i % 2 == 0 || killed ? toA : toB, code, m, answers)));
+                await Task.WhenAll(wave.Select((m, i) => ClaimAsync(i % 2 == 0 || killed ? toA : toB, code, m, tickets[m], answers)));
                 await Task.Delay(100);
             }
             Assert.True(killed);
@@ -82,7 +86,7 @@ public sealed class ChaosTests
             Assert.True(unanswered.Count > 0, "the kill cut no request: " + string.Join(", ",
                 answers.GroupBy(x => x.Status).Select(g => $"{g.Key?.ToString() ?? "none"}={g.Count()}"))); // requests were cut
             var retries = new ConcurrentBag<(string Member, HttpStatusCode? Status)>();
-            await Task.WhenAll(unanswered.Select(m => ClaimAsync(toA, code, m, retries)));
+            await Task.WhenAll(unanswered.Select(m => ClaimAsync(toA, code, m, tickets[m], retries)));
             Assert.DoesNotContain(retries, r => r.Status is null);
 
             // B comes back; then everything drains
@@ -116,9 +120,10 @@ public sealed class ChaosTests
         }
     }
 
-    private static async Task ClaimAsync(HttpClient client, string code, string member, ConcurrentBag<(string, HttpStatusCode?)> answers)
+    private static async Task ClaimAsync(HttpClient client, string code, string member, string ticket,
+        ConcurrentBag<(string, HttpStatusCode?)> answers)
     {
-        try { answers.Add((member, (await client.ClaimAsync(code, member)).StatusCode)); }
+        try { answers.Add((member, (await client.ClaimWithTicketAsync(code, ticket)).StatusCode)); }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException) { answers.Add((member, null)); }
     }
 

@@ -1,3 +1,4 @@
+using FlashSaleUI.Api;
 using FlashSaleUI.Core.Concurrency;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Web;
@@ -7,13 +8,15 @@ namespace FlashSaleUI.Components.Member;
 /// <summary>Renders the member page of a sale at most once a second per instance and serves that copy: everyone
 /// opens it in the same second, and it is the same for every member. The page's script reads the live count once a
 /// second anyway, so a copy up to a second old shows nothing stale for long.</summary>
-public sealed class MemberPageRenderer(IServiceScopeFactory scopes, EventService events, ILoggerFactory loggers, TimeProvider clock)
+public sealed class MemberPageRenderer(IServiceScopeFactory scopes, EventService events, ILoggerFactory loggers, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptionsMonitor<FlashSaleUI.Core.Members.MembersOptions> members)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
-    private readonly SharedResults<string, string> _pages = new(MaxAge, clock);
+    private readonly SharedResults<string, PublicCaching.EncodedBody> _pages = new(MaxAge, clock);
 
-    /// <summary>The page of this code: a copy at most a second old, or the one render now under way.</summary>
-    public Task<string> RenderAsync(string code) => _pages.GetOrStart(code, RenderNowAsync);
+    /// <summary>The page of this code with its ETag: a copy at most a second old, or the one render now under way.</summary>
+    public Task<PublicCaching.EncodedBody> RenderAsync(string code) => _pages.GetOrStart(code, async c =>
+        PublicCaching.EncodedBody.Of(System.Text.Encoding.UTF8.GetBytes(await RenderNowAsync(c)), "text/html; charset=utf-8"));
 
     private async Task<string> RenderNowAsync(string code)
     {
@@ -26,6 +29,7 @@ public sealed class MemberPageRenderer(IServiceScopeFactory scopes, EventService
             {
                 [nameof(MemberDocument.Code)] = code,
                 [nameof(MemberDocument.Event)] = sale,
+                [nameof(MemberDocument.SignIn)] = MemberSignInModes.Of(members.CurrentValue),
             }));
             return output.ToHtmlString();
         });

@@ -1,0 +1,12 @@
+namespace FlashSaleUI.Core.Members;
+
+/// <summary>Where every instance finds the keys that sign member tickets (beside ASP.NET Core Data Protection's keys).</summary>
+public interface ITicketKeyStore
+{
+    /// <summary>The keys that still verify tickets at <paramref name="now"/>.</summary>
+    Task<IReadOnlyList<TicketKey>> ListUsableAsync(DateTimeOffset now, CancellationToken ct = default);
+
+    /// <summary>Stores a new key (its Id is assigned by the store) and returns it.</summary>
+    Task<TicketKey> AddAsync(byte[] secret, DateTimeOffset activatesAt, DateTimeOffset retiresAt, DateTimeOffset expiresAt,
+        CancellationToken ct = default);
+}
