@@ -45,8 +45,14 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
         var memberCsp = BrowserApp.WatchCspViolations(member);
         await member.GotoAsync($"/claim/{code}");
         await Assertions.Expect(member.Locator("#live.on")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        // local sign-in, labelled as such: no claim button before it
+        await Assertions.Expect(member.Locator("#local-sign-in")).ToContainTextAsync("Test members: no identity provider");
+        await Assertions.Expect(member.Locator("#claim-button")).ToBeHiddenAsync();
+        await BrowserApp.ScreenshotAsync(member, "member-sign-in");
         await ClaimAsync(member, "alice");
+        await Assertions.Expect(member.Locator(".signed-in-line")).ToContainTextAsync("Signed in as alice");
         await Assertions.Expect(member.Locator("#claim-result .claim-issued")).ToBeVisibleAsync();
+        var aliceCoupon = await member.Locator("#claim-result [data-coupon]").TextContentAsync();
         var claimed = Stopwatch.StartNew();
         await Assertions.Expect(issued).ToHaveTextAsync("1", new() { Timeout = 1_000 }); // live, no reload, within 1 s
         Assert.True(claimed.Elapsed < TimeSpan.FromSeconds(1), $"dashboard showed the claim after {claimed.ElapsedMilliseconds} ms");
@@ -55,6 +61,16 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
         await ClaimAsync(member, "alice");
         await Assertions.Expect(member.Locator("#claim-result .claim-duplicate")).ToContainTextAsync("Already claimed");
         await BrowserApp.ScreenshotAsync(member, "member-duplicate");
+
+        // "Find my coupon" asks with the ticket and shows the member's own code once it is stored
+        var found = member.Locator("#claim-result .claim-found [data-coupon]");
+        for (var attempt = 0; attempt < 20 && await found.CountAsync() == 0; attempt++)
+        {
+            await member.ClickAsync("#lookup-button");
+            await Assertions.Expect(member.Locator("#lookup-button")).ToBeEnabledAsync();
+            if (await found.CountAsync() == 0) await member.WaitForTimeoutAsync(250);
+        }
+        await Assertions.Expect(found).ToHaveTextAsync(aliceCoupon!, Quick);
 
         await ClaimAsync(member, "bob");
         await ClaimAsync(member, "carol");
@@ -199,12 +215,25 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
         Assert.Equal(ClaimStatus.NotOpen, (await claims.ClaimAsync(EventCode.Parse(code), MemberId.Parse("after-close"))).Status);
     }
 
+    /// <summary>Signs <paramref name="memberId"/> in through local sign-in (signing out whoever was), then claims.</summary>
     private static async Task ClaimAsync(IPage member, string memberId)
     {
-        await member.FillAsync("#member", memberId);
+        await SignInAsync(member, memberId);
         var response = member.WaitForResponseAsync(r => r.Url.Contains("/claims"), new() { Timeout = 5_000 });
         await member.ClickAsync("#claim-button");
         try { await response; } catch (TimeoutException) { } // an aborted request has no response
         await Assertions.Expect(member.Locator("#claim-button")).ToBeEnabledAsync();
+    }
+
+    private static async Task SignInAsync(IPage member, string memberId)
+    {
+        if (await member.Locator("#signed-in").IsVisibleAsync())
+        {
+            if (await member.Locator("#signed-in-member").TextContentAsync() == memberId) return;
+            await member.ClickAsync("#sign-out-button");
+        }
+        await member.FillAsync("#member", memberId);
+        await member.ClickAsync("#local-sign-in-button");
+        await Assertions.Expect(member.Locator("#signed-in-member")).ToHaveTextAsync(memberId, Quick);
     }
 }

@@ -23,6 +23,7 @@ public sealed partial class OperatorFeaturesTests(BrowserApp app) : IClassFixtur
         var member = await app.NewPageAsync(390, 844);
         await member.GotoAsync($"/claim/{code}");
         await member.FillAsync("#member", "alice");
+        await member.ClickAsync("#local-sign-in-button");
         await member.ClickAsync("#claim-button");
         var shown = member.Locator("#claim-result .claim-issued [data-coupon]");
         await Assertions.Expect(shown).ToHaveTextAsync(CouponCodeShape(), new() { Timeout = 5_000 });
@@ -31,13 +32,16 @@ public sealed partial class OperatorFeaturesTests(BrowserApp app) : IClassFixtur
 
         await Eventually.HoldsAsync(async () => await StoredAsync(code) == 1, TimeSpan.FromSeconds(30),
             () => Task.FromResult("not stored"));
-        await member.ReloadAsync(); // later, on a fresh page: the member id is remembered by the browser
-        await Assertions.Expect(member.Locator("#member")).ToHaveValueAsync("alice");
+        await member.ReloadAsync(); // later, on a fresh page: the sign-in (the ticket) is kept by the browser
+        await Assertions.Expect(member.Locator("#signed-in-member")).ToHaveTextAsync("alice", Quick);
         await member.ClickAsync("#lookup-button");
         await Assertions.Expect(member.Locator("#claim-result .claim-found [data-coupon]")).ToHaveTextAsync(couponCode!, Quick);
         await BrowserApp.ScreenshotAsync(member, "member-lookup");
 
-        await member.FillAsync("#member", "bob"); // never claimed
+        await member.ClickAsync("#sign-out-button"); // bob, who never claimed, signs in on the same phone
+        await member.FillAsync("#member", "bob");
+        await member.ClickAsync("#local-sign-in-button");
+        await Assertions.Expect(member.Locator("#signed-in-member")).ToHaveTextAsync("bob", Quick);
         await member.ClickAsync("#lookup-button");
         await Assertions.Expect(member.Locator("#claim-result .claim-notStored")).ToContainTextAsync("No coupon found",
             new() { Timeout = 5_000 });

@@ -1,0 +1,68 @@
+using Microsoft.Playwright;
+
+namespace FlashSaleUI.Tests.Browser;
+
+/// <summary>The app with member sign-in through a real OpenID Connect provider started by the test.</summary>
+public sealed class ProviderSignInApp : BrowserApp
+{
+    public OidcProviderProcess Provider { get; private set; } = null!;
+
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
+    {
+        ["Members:LocalSignIn"] = "false",
+        ["Members:Oidc:Authority"] = Provider.Issuer,
+        ["Members:Oidc:ClientId"] = OidcProviderProcess.ClientId,
+        ["Members:Oidc:ClientSecret"] = OidcProviderProcess.ClientSecret,
+        ["Members:Oidc:RequireHttpsMetadata"] = "false",
+    };
+
+    public override async Task InitializeAsync()
+    {
+        Provider = await OidcProviderProcess.StartAsync($"{BaseUrl}/signin-member");
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Provider.DisposeAsync();
+    }
+}
+
+[Collection(TimingSensitive.Name)]
+public sealed class MemberSignInTests(ProviderSignInApp app) : IClassFixture<ProviderSignInApp>
+{
+    [Fact]
+    public async Task A_member_signs_in_at_the_identity_provider_claims_and_sees_the_coupon()
+    {
+        var code = TestCodes.New("OIDC");
+        await app.OperatorClient().CreateEventAsync(code, stock: 5);
+        var member = await app.NewPageAsync(390, 844);
+        await member.GotoAsync($"/claim/{code}");
+        await Assertions.Expect(member.Locator("#local-sign-in")).ToHaveCountAsync(0); // an identity provider: no test members
+        await member.ClickAsync("#provider-sign-in");
+
+        // the provider's own pages: sign in (authorization code flow with PKCE), then consent
+        await member.WaitForURLAsync($"{app.Provider.Issuer}/**");
+        await member.FillAsync("input[name=login]", "shopper-42");
+        await member.FillAsync("input[name=password]", "anything");
+        await member.ClickAsync("button[type=submit]");
+        var consent = member.Locator("button[type=submit]");
+        if (await consent.CountAsync() > 0 && member.Url.StartsWith(app.Provider.Issuer, StringComparison.Ordinal))
+            await consent.ClickAsync();
+
+        // back on the claim page with a ticket: signed in as the provider's subject, the ticket gone from the URL
+        await member.WaitForURLAsync($"{app.BaseUrl}/claim/{code}", new() { Timeout = 15_000 });
+        await Assertions.Expect(member.Locator("#signed-in-member")).ToHaveTextAsync("shopper-42", new() { Timeout = 5_000 });
+        Assert.DoesNotContain("ticket", member.Url);
+        await member.ClickAsync("#claim-button");
+        await Assertions.Expect(member.Locator("#claim-result .claim-issued")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var coupon = await member.Locator("#claim-result [data-coupon]").TextContentAsync();
+        Assert.Matches("^[0-9A-Z]{4}(-[0-9A-Z]{4}){3}$", coupon);
+        await BrowserApp.ScreenshotAsync(member, "member-signed-in-provider");
+
+        var stored = await Eventually.ValueAsync(() => app.Database.RowsAsync(
+            $"SELECT member_id, coupon_code FROM coupon_issues WHERE event_code = '{code}'"), r => r.Count == 1, TimeSpan.FromSeconds(30));
+        Assert.Equal(("shopper-42", coupon), (stored[0][0], stored[0][1]));
+    }
+}
