@@ -56,6 +56,8 @@ WATCH_PID=$!
 
 # no Kafka given: the app hosts its embedded development broker (it refuses to without this, outside Development)
 [ -z "${Kafka__BootstrapServers:-}" ] && export Kafka__Embedded=true
+# no identity provider given: test members sign in by naming themselves (the app refuses to start with no way in)
+[ -z "${Members__Jwt__Authority:-}${Members__Oidc__Authority:-}" ] && export Members__LocalSignIn="${Members__LocalSignIn:-true}"
 
 log "building"
 dotnet publish FlashSaleUI/FlashSaleUI.csproj -c Release -o "$LOCAL/publish" -v q -nologo >/dev/null

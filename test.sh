@@ -11,6 +11,14 @@ TEST_DIR="$SESSION_DIR"
 
 ensure_packages with-browser
 
+# the browser tests' OpenID Connect provider (npm oidc-provider; the versions its package-lock.json pins)
+OIDC_DIR="$ROOT/FlashSaleUI.Tests/Browser/OidcProvider"
+if [ ! -d "$OIDC_DIR/node_modules/oidc-provider" ]; then
+  log "installing the test OpenID Connect provider (npm ci)"
+  (cd "$OIDC_DIR" && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || { echo "0 passed, 1 failed"; exit 1; }
+fi
+export FLASHSALE_OIDC_PROVIDER_DIR="$OIDC_DIR"
+
 if [ -n "${ConnectionStrings__Redis:-}" ]; then
   export FLASHSALE_TEST_REDIS="$ConnectionStrings__Redis"
 else

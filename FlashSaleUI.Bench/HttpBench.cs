@@ -10,10 +10,13 @@ using Npgsql;
 namespace FlashSaleUI.Bench;
 
 /// <summary>The real app (published, Release, as ./run.sh runs it; rate limits off) under wrk: the claim endpoint,
-/// with a unique member id per request, against the app's trivial liveness endpoint in the same run.</summary>
+/// a unique member's ticket per request, against the app's trivial liveness endpoint in the same run, and against the
+/// claim path with the ticket check left out (the Benchmark environment's unchecked endpoint).</summary>
 public static class HttpBench
 {
     private const int Stock = 100_000, Connections = 64, Seconds = 10;
+    /// <summary>Members signed in before the runs: more than one run's claims, so every claim of a run is a new member.</summary>
+    private const int Tickets = 300_000;
 
     public static async Task RunAsync(BenchEnvironment env)
     {
@@ -57,6 +60,8 @@ public static class HttpBench
         start.Environment["FlashSale__OperatorPassword"] = "bench";
         start.Environment["FlashSale__RateLimit__Enabled"] = "false";
         start.Environment["Kafka__Embedded"] = "true";
+        start.Environment["Members__LocalSignIn"] = "true";
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Benchmark"; // maps the unchecked baseline endpoint
         start.Environment["Kafka__EmbeddedPort"] = "0"; // no fixed address: a ./run.sh beside the bench keeps 9092
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         foreach (var (key, value) in settings) start.Environment[key] = value;
@@ -64,13 +69,20 @@ public static class HttpBench
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
         var script = Path.Combine(Path.GetTempPath(), $"claim-{Guid.NewGuid():N}.lua");
+        var uncheckedScript = Path.Combine(Path.GetTempPath(), $"unchecked-{Guid.NewGuid():N}.lua");
+        var ticketFile = Path.Combine(Path.GetTempPath(), $"tickets-{Guid.NewGuid():N}.txt");
         try
         {
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             await WaitHealthyAsync(http);
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:bench")));
-            await File.WriteAllTextAsync(script, WrkClaimScript);
+            var signIn = Stopwatch.StartNew();
+            await File.WriteAllLinesAsync(ticketFile, await SignInAsync(url, Tickets));
+            Console.WriteLine($"{Tickets:N0} members signed in (local sign-in) in {signIn.Elapsed.TotalSeconds:F1} s: " +
+                $"{Tickets / signIn.Elapsed.TotalSeconds:N0} tickets/s over HTTP");
+            await File.WriteAllTextAsync(script, WrkClaimScript.Replace("TICKETS", ticketFile));
+            await File.WriteAllTextAsync(uncheckedScript, WrkUncheckedScript);
             // each row with the app's resident memory right after it (which load the peak comes from) and the cores the
             // app itself used since the previous row (what the load generator's share of the 2 cores was not)
             var cpu = (Seconds: CpuSeconds(process.Id), Clock: Stopwatch.StartNew());
@@ -132,12 +144,25 @@ public static class HttpBench
                     $"{watched.Rps / issued.Rps:F2} of without watchers; {messages / Seconds:N0} stats messages/s received");
             }
 
+            // the same claims with the ticket check left out: what the ticket costs
+            var openUnchecked = await CreateEventAsync(http, EventValidation.MaxStock);
+            var issuedUnchecked = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {uncheckedScript} {url}/bench/unchecked-claims/{openUnchecked}");
+            Add("POST claims, ticket check left out: every one issued", issuedUnchecked.Rps, issuedUnchecked.P50, issuedUnchecked.P99,
+                issuedUnchecked.Non2xx, $"with tickets: {issued.Rps / issuedUnchecked.Rps:F2} of this");
+
             // refused: a sold-out event, the answer most members get in a sale
             var soldOut = await CreateEventAsync(http, 1);
-            (await http.PostAsJsonAsync($"/api/events/{soldOut}/claims", new { memberId = "first" })).EnsureSuccessStatusCode();
+            using (var first = new HttpRequestMessage(HttpMethod.Post, $"/bench/unchecked-claims/{soldOut}"))
+            {
+                first.Headers.Add("X-Bench-Member", "first");
+                (await http.SendAsync(first)).EnsureSuccessStatusCode();
+            }
             var refused = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{soldOut}/claims");
             Add("POST claims: every one refused (sold out)", refused.Rps, refused.P50, refused.P99, refused.Non2xx,
                 $"{refused.Non2xx:N0} answered 410, {refused.Rps / trivial.Rps:F2} of trivial");
+            var refusedUnchecked = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {uncheckedScript} {url}/bench/unchecked-claims/{soldOut}");
+            Add("POST claims, ticket check left out: every one refused (sold out)", refusedUnchecked.Rps, refusedUnchecked.P50,
+                refusedUnchecked.P99, refusedUnchecked.Non2xx, $"with tickets: {refused.Rps / refusedUnchecked.Rps:F2} of this");
 
             var code = await CreateEventAsync(http, Stock);
             var claims = Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{code}/claims");
@@ -152,6 +177,8 @@ public static class HttpBench
         finally
         {
             File.Delete(script);
+            File.Delete(uncheckedScript);
+            File.Delete(ticketFile);
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
         }
@@ -248,14 +275,44 @@ public static class HttpBench
         return code;
     }
 
+    /// <summary>Signs <paramref name="count"/> members in through POST /api/member-tickets; their tickets.</summary>
+    private static async Task<string[]> SignInAsync(string url, int count)
+    {
+        var tickets = new string[count];
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections }) { BaseAddress = new Uri(url) };
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Connections },
+            async (i, ct) =>
+            {
+                using var response = await client.PostAsJsonAsync("/api/member-tickets", new { memberId = $"w{i}" }, ct);
+                response.EnsureSuccessStatusCode();
+                tickets[i] = (await response.Content.ReadFromJsonAsync<JsonElement>(ct)).GetProperty("ticket").GetString()!;
+            });
+        return tickets;
+    }
+
     private const string WrkClaimScript = """
-        -- a unique member id per request: thread number + counter
+        -- a unique member per request: each thread walks its own share of the signed-in members' tickets, no body
+        local threads = 0
+        function setup(thread) thread:set("tid", threads); threads = threads + 1 end
+        function init(args)
+          tickets = {}
+          for line in io.lines("TICKETS") do tickets[#tickets + 1] = "Bearer " .. line end
+          counter = tid
+        end
+        function request()
+          counter = counter + 2
+          return wrk.format("POST", nil, { ["Authorization"] = tickets[counter % #tickets + 1] }, nil)
+        end
+        """;
+
+    private const string WrkUncheckedScript = """
+        -- the baseline: a unique member per request named in a header, no ticket (thread number + counter)
         local threads = 0
         function setup(thread) thread:set("tid", threads); threads = threads + 1 end
         function init(args) counter = 0 end
         function request()
           counter = counter + 1
-          return wrk.format("POST", nil, { ["Content-Type"] = "application/json" }, '{"memberId":"w' .. tid .. '-' .. counter .. '"}')
+          return wrk.format("POST", nil, { ["X-Bench-Member"] = "u" .. tid .. "-" .. counter }, nil)
         end
         """;
 

@@ -32,6 +32,7 @@ ensure_packages() {
   if [ "${1:-}" = with-browser ]; then
     command -v chromium >/dev/null || need+=(chromium)
     command -v kcat >/dev/null || need+=(kcat)
+    command -v npm >/dev/null || need+=(nodejs npm) # the test OpenID Connect provider
   fi
   if [ ${#need[@]} -gt 0 ]; then
     log "installing: ${need[*]}"

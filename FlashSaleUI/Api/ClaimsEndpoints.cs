@@ -15,6 +15,20 @@ public static class ClaimsEndpoints
         return app;
     }
 
+    /// <summary>./bench.sh http's baseline, the claim path with the ticket check left out (the member named by an
+    /// X-Bench-Member header): mapped only in the "Benchmark" environment, which nothing but the benchmark sets. It is
+    /// what the ticket's cost is measured against (docs/BENCHMARKS.md).</summary>
+    public static IEndpointRouteBuilder MapUncheckedClaimsForBenchmarks(this WebApplication app)
+    {
+        if (!app.Environment.IsEnvironment("Benchmark")) return app;
+        app.Logger.LogWarning("Benchmark environment: POST /bench/unchecked-claims/{{code}} takes claims without tickets");
+        app.MapPost("/bench/unchecked-claims/{code}", async (string code, HttpContext http, MemberClaims claims, CancellationToken ct) =>
+            EventCode.TryParse(code, out var eventCode) && MemberId.TryParse(http.Request.Headers["X-Bench-Member"].ToString(), out var member)
+                ? new ClaimHttpResult(await claims.ClaimAsync(eventCode, member, ct))
+                : Results.BadRequest()).ExcludeFromDescription();
+        return app;
+    }
+
     public static async Task<Results<ClaimHttpResult, ValidationProblem, ProblemHttpResult, RateLimitedResult, UnavailableResult,
         UnauthenticatedResult>> ClaimAsync(string code, HttpContext http, MemberClaims claims, MemberTickets tickets,
         MemberClaimLimiter limiter, IHostApplicationLifetime lifetime, CancellationToken ct)
