@@ -14,7 +14,7 @@
 --   KEYS[5] fs:{CODE}:outbox    stream  one entry per issued coupon (claimId, memberId; the entry id's time is the
 --                                       grant time); the relay carries it to Kafka
 -- ARGV:
---   ARGV[1] member id (validated by the caller: 1-64 of A-Za-z0-9 - _ . @)
+--   ARGV[1] member id (the member a verified ticket names: 1-255 printable characters; only ever a hash field)
 --   ARGV[2] event code (the CODE of the keys; copied into the outbox entry)
 --   ARGV[3] claim id (optional; without it the claim is identified as CODE-<outbox entry id>)
 -- Returns:

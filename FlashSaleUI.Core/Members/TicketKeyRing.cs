@@ -44,8 +44,7 @@ public sealed class TicketKeyRing(ITicketKeyStore store, IOptionsMonitor<Members
     /// last second. True when the key is known afterwards.</summary>
     public async Task<bool> TryLearnAsync(int id, CancellationToken ct = default)
     {
-        if (clock.GetUtcNow() - _lastRead < TimeSpan.FromSeconds(1)) return Find(id) is not null;
-        await ReadAsync(ct);
+        if (clock.GetUtcNow() - _lastRead >= TimeSpan.FromSeconds(1)) await ReadAsync(ct, unlessReadWithin: TimeSpan.FromSeconds(1));
         return Find(id) is not null;
     }
 
@@ -80,12 +79,15 @@ public sealed class TicketKeyRing(ITicketKeyStore store, IOptionsMonitor<Members
         return key;
     }
 
-    private async Task ReadAsync(CancellationToken ct)
+    /// <param name="unlessReadWithin">skip the read when another caller has just made it (callers that queued up
+    /// behind one read share it)</param>
+    private async Task ReadAsync(CancellationToken ct, TimeSpan unlessReadWithin = default)
     {
         await _reading.WaitAsync(ct);
         try
         {
             var now = clock.GetUtcNow();
+            if (now - _lastRead < unlessReadWithin) return;
             _keys = (await store.ListUsableAsync(now, ct)).ToArray();
             _lastRead = now;
         }
