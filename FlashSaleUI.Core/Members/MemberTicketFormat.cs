@@ -20,7 +20,7 @@ public static class MemberTicketFormat
         var signed = $"{key.Id.ToString(CultureInfo.InvariantCulture)}.{expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}." +
                      Base64Url.EncodeToString(Encoding.UTF8.GetBytes(member.Value));
         Span<byte> mac = stackalloc byte[MacBytes];
-        HMACSHA256.HashData(key.Secret, Encoding.ASCII.GetBytes(signed), mac);
+        key.Mac(Encoding.ASCII.GetBytes(signed), mac);
         return $"{signed}.{Base64Url.EncodeToString(mac)}";
     }
 
@@ -52,7 +52,7 @@ public static class MemberTicketFormat
         Span<byte> signedBytes = stackalloc byte[MaxLength];
         var length = Encoding.ASCII.GetBytes(signed, signedBytes);
         Span<byte> expected = stackalloc byte[MacBytes];
-        HMACSHA256.HashData(key.Secret, signedBytes[..length], expected);
+        key.Mac(signedBytes[..length], expected);
         if (!CryptographicOperations.FixedTimeEquals(expected, given[..MacBytes])) return TicketCheck.BadSignature;
         if (now.ToUnixTimeSeconds() >= expiry) return TicketCheck.Expired;
 
