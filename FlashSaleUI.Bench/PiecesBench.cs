@@ -66,7 +66,8 @@ public class PiecesBench
     public async Task<string> TicketFromJwt()
     {
         var result = await _jwts.ValidateTokenAsync(_jwt, _jwtValidation);
-        if (!result.IsValid || !MemberId.TryParse(result.Claims["sub"] as string, out var member)) throw new InvalidOperationException("bad JWT");
+        if (!result.IsValid || !MemberId.TryParse(result.Claims["sub"] as string, out var member))
+            throw new InvalidOperationException("bad JWT");
         return MemberTicketFormat.Sign(member, DateTimeOffset.UtcNow.AddHours(12), _key);
     }
 

@@ -17,7 +17,7 @@ public static class MemberTicketFormat
 
     public static string Sign(MemberId member, DateTimeOffset expiresAt, TicketKey key)
     {
-        var signed = $"{key.Id.ToString(CultureInfo.InvariantCulture)}.{expiresAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)}." +
+        var signed = string.Create(CultureInfo.InvariantCulture, $"{key.Id}.{expiresAt.ToUnixTimeSeconds()}.") +
                      Base64Url.EncodeToString(Encoding.UTF8.GetBytes(member.Value));
         Span<byte> mac = stackalloc byte[MacBytes];
         key.Mac(Encoding.ASCII.GetBytes(signed), mac);
@@ -56,8 +56,9 @@ public static class MemberTicketFormat
         if (!CryptographicOperations.FixedTimeEquals(expected, given[..MacBytes])) return TicketCheck.BadSignature;
         if (now.ToUnixTimeSeconds() >= expiry) return TicketCheck.Expired;
 
-        Span<byte> memberBytes = stackalloc byte[Base64Url.GetMaxDecodedLength(secondDot < signed.Length ? signed.Length - secondDot : 0)];
-        if (Base64Url.DecodeFromChars(signed[(secondDot + 1)..], memberBytes, out _, out var memberLength) != System.Buffers.OperationStatus.Done
+        var encodedMember = signed[(secondDot + 1)..];
+        Span<byte> memberBytes = stackalloc byte[Base64Url.GetMaxDecodedLength(encodedMember.Length)];
+        if (Base64Url.DecodeFromChars(encodedMember, memberBytes, out _, out var memberLength) != System.Buffers.OperationStatus.Done
             || !MemberId.TryParse(Encoding.UTF8.GetString(memberBytes[..memberLength]), out member))
             return TicketCheck.Malformed; // signed by us, so only a key leak could get here
         return TicketCheck.Valid;

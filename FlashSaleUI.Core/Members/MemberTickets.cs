@@ -7,6 +7,8 @@ namespace FlashSaleUI.Core.Members;
 /// under local sign-in), and checks the ticket a claim carries.</summary>
 public sealed class MemberTickets(TicketKeyRing keys, IOptionsMonitor<MembersOptions> options, TimeProvider clock)
 {
+    private readonly Func<int, TicketKey?> _findKey = keys.Find; // one delegate, not one per check
+
     public IssuedTicket Issue(MemberId member)
     {
         var key = keys.Signing ?? throw new InvalidOperationException("No member ticket key has been read yet.");
@@ -14,18 +16,22 @@ public sealed class MemberTickets(TicketKeyRing keys, IOptionsMonitor<MembersOpt
         return new IssuedTicket(MemberTicketFormat.Sign(member, expiresAt, key), member.Value, expiresAt);
     }
 
+    /// <summary>The check against the keys read so far (UnknownKey: <see cref="CheckAsync"/> reads them again).</summary>
+    public TicketCheck Check(ReadOnlySpan<char> ticket, out MemberId member) =>
+        MemberTicketFormat.Read(ticket, _findKey, clock.GetUtcNow(), out member);
+
     /// <summary>The member a ticket names, when it is ours, unedited and unexpired. Synchronous in the usual case; a
     /// ticket signed by a key this instance has not read yet waits for one read of the store.</summary>
     public ValueTask<(TicketCheck Check, MemberId Member)> CheckAsync(string ticket, CancellationToken ct = default)
     {
-        var check = MemberTicketFormat.Read(ticket, keys.Find, clock.GetUtcNow(), out var member);
+        var check = MemberTicketFormat.Read(ticket, _findKey, clock.GetUtcNow(), out var member);
         return check == TicketCheck.UnknownKey ? CheckAfterLearningAsync(ticket, ct) : ValueTask.FromResult((check, member));
     }
 
     private async ValueTask<(TicketCheck, MemberId)> CheckAfterLearningAsync(string ticket, CancellationToken ct)
     {
         if (!TryKeyId(ticket, out var id) || !await keys.TryLearnAsync(id, ct)) return (TicketCheck.UnknownKey, default);
-        var check = MemberTicketFormat.Read(ticket, keys.Find, clock.GetUtcNow(), out var member);
+        var check = MemberTicketFormat.Read(ticket, _findKey, clock.GetUtcNow(), out var member);
         return (check, member);
     }
 

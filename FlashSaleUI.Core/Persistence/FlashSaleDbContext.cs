@@ -1,37 +1,26 @@
+using FlashSaleUI.Core.Persistence.Rows;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlashSaleUI.Core.Persistence;
 
-/// <summary>The keys: ASP.NET Core Data Protection's (the framework reads them through EF Core) and the member ticket
-/// keys beside them. The other tables are read and written with Npgsql by their one owner in this folder; the schema
-/// is the SQL files in Migrations/.</summary>
+/// <summary>The one DbContext: it maps every table, and its EF Core migrations (Persistence/Migrations) own the schema.
+/// Ordinary reads and writes go through it; the measured hot paths (the sink's COPY, the winners CSV stream, the
+/// event record's transactions) use the same NpgsqlDataSource directly, each saying why where it does.</summary>
 public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> options) : DbContext(options), IDataProtectionKeyContext
 {
+    public DbSet<EventRow> Events => Set<EventRow>();
+    public DbSet<CouponRow> Coupons => Set<CouponRow>();
+    public DbSet<DeadLetterRow> DeadLetters => Set<DeadLetterRow>();
+    public DbSet<AuditRow> AuditLog => Set<AuditRow>();
     /// <summary>ASP.NET Core Data Protection's keys: cookies and antiforgery tokens survive restarts and work on every instance.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
-
     /// <summary>The keys member tickets are signed with (PostgresTicketKeyStore).</summary>
     public DbSet<TicketKeyRow> TicketKeys => Set<TicketKeyRow>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
-        model.Entity<DataProtectionKey>(e =>
-        {
-            e.ToTable("data_protection_keys");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.FriendlyName).HasColumnName("friendly_name");
-            e.Property(x => x.Xml).HasColumnName("xml");
-        });
-        model.Entity<TicketKeyRow>(e =>
-        {
-            e.ToTable("member_ticket_keys");
-            e.Property(x => x.Id).HasColumnName("id");
-            e.Property(x => x.ProtectedSecret).HasColumnName("protected_secret");
-            e.Property(x => x.CreatedAt).HasColumnName("created_at");
-            e.Property(x => x.ActivatesAt).HasColumnName("activates_at");
-            e.Property(x => x.RetiresAt).HasColumnName("retires_at");
-            e.Property(x => x.ExpiresAt).HasColumnName("expires_at");
-        });
+        base.OnModelCreating(model);
+        model.ApplyConfigurationsFromAssembly(typeof(FlashSaleDbContext).Assembly);
     }
 }

@@ -1,4 +1,5 @@
 using FlashSaleUI.Core.Members;
+using FlashSaleUI.Core.Persistence.Rows;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,15 +38,4 @@ public sealed class PostgresTicketKeyStore(IDbContextFactory<FlashSaleDbContext>
 
     private TicketKey ToKey(TicketKeyRow row) =>
         new(row.Id, Convert.FromBase64String(_protector.Unprotect(row.ProtectedSecret)), row.ActivatesAt, row.RetiresAt, row.ExpiresAt);
-}
-
-/// <summary>A row of member_ticket_keys.</summary>
-public sealed class TicketKeyRow
-{
-    public int Id { get; set; }
-    public string ProtectedSecret { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset ActivatesAt { get; set; }
-    public DateTimeOffset RetiresAt { get; set; }
-    public DateTimeOffset ExpiresAt { get; set; }
 }

@@ -35,7 +35,8 @@ public sealed class OidcProviderProcess : IAsyncDisposable
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         await Eventually.HoldsAsync(async () =>
         {
-            if (process.HasExited) throw new InvalidOperationException($"oidc-provider exited with {process.ExitCode} (npm ci in {Folder}?)");
+            if (process.HasExited)
+                throw new InvalidOperationException($"oidc-provider exited with {process.ExitCode} (npm ci in {Folder}?)");
             try { return (await http.GetAsync($"{provider.Issuer}/.well-known/openid-configuration")).IsSuccessStatusCode; }
             catch (HttpRequestException) { return false; }
             catch (TaskCanceledException) { return false; }

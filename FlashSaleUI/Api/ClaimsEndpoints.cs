@@ -23,7 +23,8 @@ public static class ClaimsEndpoints
         if (!app.Environment.IsEnvironment("Benchmark")) return app;
         app.Logger.LogWarning("Benchmark environment: POST /bench/unchecked-claims/{{code}} takes claims without tickets");
         app.MapPost("/bench/unchecked-claims/{code}", async (string code, HttpContext http, MemberClaims claims, CancellationToken ct) =>
-            EventCode.TryParse(code, out var eventCode) && MemberId.TryParse(http.Request.Headers["X-Bench-Member"].ToString(), out var member)
+            EventCode.TryParse(code, out var eventCode)
+            && MemberId.TryParse(http.Request.Headers["X-Bench-Member"].ToString(), out var member)
                 ? new ClaimHttpResult(await claims.ClaimAsync(eventCode, member, ct))
                 : Results.BadRequest()).ExcludeFromDescription();
         return app;

@@ -50,7 +50,8 @@ public static class PublicCaching
         {
             if (request.Headers.IfNoneMatch.Count == 0) return false;
             var tag = new EntityTagHeaderValue(etag);
-            return request.GetTypedHeaders().IfNoneMatch.Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false));
+            return request.GetTypedHeaders().IfNoneMatch
+                .Any(t => t.Equals(EntityTagHeaderValue.Any) || t.Compare(tag, useStrongComparison: false));
         }
     }
 }

@@ -21,5 +21,6 @@ public sealed class UnauthenticatedResult : IResult, IEndpointMetadataProvider
     }
 
     public static void PopulateMetadata(MethodInfo method, EndpointBuilder builder) =>
-        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ClaimResponse), ["application/json"]));
+        builder.Metadata.Add(new ProducesResponseTypeMetadata(StatusCodes.Status401Unauthorized, typeof(ClaimResponse),
+            ["application/json"]));
 }

@@ -39,7 +39,8 @@ internal static class ApiTestHelpers
         Tickets.GetOrCreateValue(client).GetOrAdd(memberId, async m =>
         {
             var response = await client.PostAsync("/api/member-tickets", Json(JsonSerializer.Serialize(new { memberId = m })));
-            Assert.True(response.IsSuccessStatusCode, $"local sign-in of {m}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.True(response.IsSuccessStatusCode,
+                $"local sign-in of {m}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             return (await response.JsonAsync()).GetProperty("ticket").GetString()!;
         });
 

@@ -41,7 +41,8 @@ public sealed class LoopbackIdentityProvider : IAsyncDisposable
     private string Jwks()
     {
         var p = Key.ExportParameters(false);
-        return $$"""{"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"{{KeyId}}","n":"{{Base64UrlEncoder.Encode(p.Modulus)}}","e":"{{Base64UrlEncoder.Encode(p.Exponent)}}"}]}""";
+        var (n, e) = (Base64UrlEncoder.Encode(p.Modulus), Base64UrlEncoder.Encode(p.Exponent));
+        return $$"""{"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"{{KeyId}}","n":"{{n}}","e":"{{e}}"}]}""";
     }
 
     /// <summary>An RS256 token signed with the provider's key.</summary>

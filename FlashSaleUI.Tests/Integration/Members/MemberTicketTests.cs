@@ -143,14 +143,16 @@ public sealed class MemberTicketTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.ClaimWithTicketAsync(code, newer)).StatusCode);
     }
 
+    private static readonly Dictionary<string, string?> ShortTickets = new() { ["Members:TicketLifetime"] = "00:00:03" };
+
     private sealed class ShortTicketsApp : AppFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Members:TicketLifetime"] = "00:00:03" };
+        protected override IDictionary<string, string?> Settings => ShortTickets;
     }
 
     private sealed class SecondInstance(AppFactory first) : AppFactory(first)
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Members:TicketLifetime"] = "00:00:03" };
+        protected override IDictionary<string, string?> Settings => ShortTickets;
     }
 
     // {key}.{expiry}.{member}.{mac}: one part replaced, the MAC left as it was

@@ -60,7 +60,8 @@ public sealed class PipelineDeliveryTests(PipelineFixture pipeline) : IClassFixt
         {
             "this is not json",
             """{"claimId":"c1","eventCode":"%%%","memberId":"m","issuedAt":"2026-11-27T00:00:00Z"}""",
-            """{"claimId":"c2","eventCode":"CODE","memberId":"bad member","issuedAt":"2026-11-27T00:00:00Z"}""".Replace("CODE", code.Value),
+            """{"claimId":"c2","eventCode":"CODE","memberId":"bad\u0001member","issuedAt":"2026-11-27T00:00:00Z"}"""
+                .Replace("CODE", code.Value),
         };
         foreach (var value in poison)
             await producer.ProduceAsync("coupon-issued", new Message<string, string> { Key = code.Value, Value = value });

@@ -45,13 +45,18 @@ public sealed class RedisLossTests(WatchedApp app) : IClassFixture<WatchedApp>
         await redis.HashDeleteAsync(keys.Grants, forgotten);
         await redis.StringIncrementAsync(keys.Stock, 100);
 
-        // the watch notices without any claim, and gives the grants back to their winners
+        // the watch notices without any claim, gives the grants back to their winners, and records the repair of this
+        // sale (its own record: other tests' sales in this app are repaired too). Redis is put right a moment before
+        // the record is written, so both are waited for.
+        var guard = app.Services.GetRequiredService<LiveStateGuard>();
+        var saleCode = EventCode.Parse(code);
         await Eventually.HoldsAsync(async () => await redis.HashLengthAsync(keys.Grants) == FirstPhase
-                && (long)await redis.StringGetAsync(keys.Stock) == Stock - FirstPhase,
+                && (long)await redis.StringGetAsync(keys.Stock) == Stock - FirstPhase && guard.LastRepairOf(saleCode) is not null,
             TimeSpan.FromSeconds(10), async () =>
-            $"issued {await redis.HashLengthAsync(keys.Grants)}, remaining {await redis.StringGetAsync(keys.Stock)}");
-        // this sale's own repair: other tests' sales in this app are repaired too, and "the last repair" may be theirs
-        Assert.NotNull(app.Services.GetRequiredService<LiveStateGuard>().LastRepairOf(EventCode.Parse(code)));
+            $"issued {await redis.HashLengthAsync(keys.Grants)}, remaining {await redis.StringGetAsync(keys.Stock)}, " +
+            $"repair recorded: {guard.LastRepairOf(saleCode) is not null}");
+        var repair = guard.LastRepairOf(saleCode)!;
+        Assert.Equal((FirstPhase, FirstPhase), (repair.StoredGrants, repair.Issued)); // every stored grant placed again
         var pipelineView = await (await _operator.GetAsync("/api/pipeline")).JsonAsync(); // what operators see
         Assert.True(pipelineView.GetProperty("liveStateRepairs").GetInt64() >= 1);
 

@@ -1,0 +1,15 @@
+namespace FlashSaleUI.Core.Persistence.Rows;
+
+/// <summary>A row of audit_log: one operator action, who, when, from where, the record before and after.</summary>
+public sealed class AuditRow
+{
+    public long Id { get; set; }
+    public DateTimeOffset At { get; set; }
+    public string Actor { get; set; } = "";
+    public string? Address { get; set; }
+    public string Action { get; set; } = "";
+    public string? EventCode { get; set; }
+    public string? Before { get; set; }
+    public string? After { get; set; }
+    public string? Detail { get; set; }
+}
