@@ -72,7 +72,7 @@ public static class DependencyInjection
         // Data Protection's keys in PostgreSQL: cookies, antiforgery tokens and the ticket keys' secrets survive
         // restarts and are read by every instance
         services.AddDataProtection().SetApplicationName("FlashSaleUI").PersistKeysToDbContext<FlashSaleDbContext>();
-        services.AddSingleton<SchemaMigrator>();
+        services.AddSingleton<DatabaseMigrator>();
         return services;
     }
 
@@ -166,7 +166,7 @@ public static class DependencyInjection
     public static async Task InitializeFlashSaleAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         _ = services.GetRequiredService<KafkaBootstrap>().Servers; // start (and announce) the embedded broker first
-        await services.GetRequiredService<SchemaMigrator>().MigrateAsync(ct);
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(ct);
         await services.GetRequiredService<TicketKeyRing>().RefreshAsync(ct);
         await services.GetRequiredService<LiveStateGuard>().CheckActiveAsync(ct);
     }
