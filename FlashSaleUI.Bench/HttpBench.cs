@@ -15,6 +15,7 @@ namespace FlashSaleUI.Bench;
 public static class HttpBench
 {
     private const int Stock = 100_000, Connections = 64, Seconds = 10;
+    private const string OperatorPassword = "bench-operator-password";
     /// <summary>Members signed in before the runs: more than one run's claims, so every claim of a run is a new member.</summary>
     private const int Tickets = 300_000;
 
@@ -57,7 +58,7 @@ public static class HttpBench
         start.Environment["ConnectionStrings__Redis"] = env.Redis;
         start.Environment["ConnectionStrings__Postgres"] =
             new NpgsqlConnectionStringBuilder(env.PostgresAdmin) { Database = database }.ConnectionString;
-        start.Environment["FlashSale__OperatorPassword"] = "bench";
+        start.Environment["FlashSale__OperatorPassword"] = OperatorPassword;
         start.Environment["FlashSale__RateLimit__Enabled"] = "false";
         start.Environment["Kafka__Embedded"] = "true";
         start.Environment["Members__LocalSignIn"] = "true";
@@ -75,8 +76,9 @@ public static class HttpBench
         {
             using var http = new HttpClient { BaseAddress = new Uri(url) };
             await WaitHealthyAsync(http);
-            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-                Convert.ToBase64String(Encoding.UTF8.GetBytes("operator:bench")));
+            // the first admin's personal token: Basic is accepted only where a token is made
+            var token = await CreateTokenAsync(http);
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
             var signIn = Stopwatch.StartNew();
             await File.WriteAllLinesAsync(ticketFile, await SignInAsync(url, Tickets));
             Console.WriteLine($"{Tickets:N0} members signed in (local sign-in) in {signIn.Elapsed.TotalSeconds:F1} s: " +
@@ -144,7 +146,7 @@ public static class HttpBench
 
                 // a fresh sale: wrk's member ids start over each run, and on the sale above they would all be duplicates
                 var watchedSale = await CreateEventAsync(http, EventValidation.MaxStock);
-                var (watched, messages) = await WithWatchersAsync(url, watchedSale, watchers,
+                var (watched, messages) = await WithWatchersAsync(url, token, watchedSale, watchers,
                     () => Wrk($"-t2 -c{Connections} -d{Seconds}s --latency -s {script} {url}/api/events/{watchedSale}/claims"));
                 Add($"POST claims: every one issued, {watchers:N0} members watching", watched.Rps, watched.P50, watched.P99,
                     watched.Non2xx,
@@ -215,7 +217,7 @@ public static class HttpBench
 
     /// <summary>Runs <paramref name="measure"/> while <paramref name="count"/> SignalR clients watch the sale (as member
     /// pages do); returns its result and how many stats messages the clients received meanwhile.</summary>
-    private static async Task<(WrkResult Result, long Messages)> WithWatchersAsync(string url, string code,
+    private static async Task<(WrkResult Result, long Messages)> WithWatchersAsync(string url, string token, string code,
         int count, Func<WrkResult> measure)
     {
         long messages = 0;
@@ -230,6 +232,7 @@ public static class HttpBench
                         {
                             o.SkipNegotiation = true;
                             o.Transports = Microsoft.AspNetCore.Http.Connections.HttpTransportType.WebSockets;
+                            o.AccessTokenProvider = () => Task.FromResult<string?>(token); // the hub takes accounts only
                         })
                         .Build();
                     hub.On<JsonElement>("stats", _ => Interlocked.Increment(ref messages));
@@ -287,6 +290,16 @@ public static class HttpBench
         var code = "HTTP-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
         (await http.PostAsJsonAsync("/api/events", new { code, name = "HTTP bench", stock })).EnsureSuccessStatusCode();
         return code;
+    }
+
+    private static async Task<string> CreateTokenAsync(HttpClient http)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tokens") { Content = JsonContent.Create(new { name = "bench" }) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes($"operator:{OperatorPassword}")));
+        using var response = await http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("token").GetString()!;
     }
 
     /// <summary>Signs <paramref name="count"/> members in through POST /api/member-tickets; their tickets.</summary>

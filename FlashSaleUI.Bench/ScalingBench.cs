@@ -28,7 +28,8 @@ public static class ScalingBench
         for (var i = 0; i < eventCount; i++)
         {
             var code = $"SCALE-{i}-{Guid.NewGuid().ToString("N")[..6]}".ToUpperInvariant();
-            await service.CreateAsync(new NewEvent { Code = code, Name = "Scaling", Stock = Claims });
+            await service.CreateAsync(new NewEvent { Code = code, Name = "Scaling", Stock = Claims },
+            FlashSaleUI.Core.Audit.AuditActor.System);
             codes.Add(EventCode.Parse(code));
         }
         // every event is on someone's dashboard

@@ -12,7 +12,7 @@ public static class DependencyInjection
     /// <summary>Operator authentication (Basic and cookie), member sign-in (tickets), the sign-in limit, and the claim
     /// rate limits.</summary>
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddOperatorSecurity(configuration)
+        services.AddOperatorSecurity()
             .AddMemberSignIn(configuration)
             .AddClaimRateLimiting(configuration)
             .AddLoginRateLimit();

@@ -16,6 +16,7 @@ builder.Services.AddFlashSaleCore(builder.Configuration)   // claims, events, co
 
 var app = builder.Build();
 await app.Services.InitializeFlashSaleAsync();
+await app.Services.SeedFirstAdminAsync(app.Configuration);
 
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment()) app.UseHsts(); // sent on HTTPS responses only
@@ -27,6 +28,7 @@ app.UseCrossSiteRequestGuard();
 // member's ticket or the identity provider's token themselves).
 app.UseAuthenticationExcept(http => ClaimsEndpoints.IsClaim(http.Request) || MemberTicketsEndpoints.IsTicketRequest(http.Request)
     || http.Request.Path.StartsWithSegments("/bench")); // (the benchmark's baseline, mapped only there: as the claim)
+app.UseMustChangePasswordGate();
 app.UseAuthorization();
 app.UseRateLimiter();
 app.UseAntiforgery();
@@ -40,6 +42,8 @@ app.MapMemberTickets();
 app.MapClaimsApi();
 app.MapUncheckedClaimsForBenchmarks();
 app.MapCouponsApi();
+app.MapTokensApi();
+app.MapAccountsApi();
 app.MapPipelineApi();
 app.MapAccount();
 app.MapMemberPage();
@@ -49,7 +53,6 @@ app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 app.MapGet("/", () => Results.Redirect("/operator")).ExcludeFromDescription();
 
-app.Services.GetRequiredService<OperatorAccount>().AnnounceGeneratedPassword(app.Logger);
 app.Run();
 
 public partial class Program;

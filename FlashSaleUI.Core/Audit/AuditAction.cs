@@ -4,5 +4,7 @@ namespace FlashSaleUI.Core.Audit;
 public static class AuditAction
 {
     public const string Create = "create", Open = "open", Close = "close", Cancel = "cancel", TopUp = "topUp",
-        Edit = "edit", Replay = "replay", Reconcile = "reconcile", SignInFailed = "signInFailed";
+        Edit = "edit", Replay = "replay", Reconcile = "reconcile", SignInFailed = "signInFailed",
+        AccountCreated = "accountCreated", AccountChanged = "accountChanged", PasswordChanged = "passwordChanged",
+        TokenCreated = "tokenCreated", TokenRevoked = "tokenRevoked";
 }

@@ -9,6 +9,9 @@ public sealed class RateLimitOptions
     /// <summary>Claims per second from one client address. Generous: carrier NAT puts many phones behind one address.</summary>
     public int PerAddressPerSecond { get; set; } = 100;
     public int PerAddressBurst { get; set; } = 200;
+    /// <summary>Operator sign-ins (form, two-factor code, token creation) per minute from one client address, and the burst.</summary>
+    public int SignInsPerAddressPerMinute { get; set; } = 10;
+    public int SignInsPerAddressBurst { get; set; } = 10;
     /// <summary>Member tickets issued per second to one client address, and the burst (a member needs one per sale night).</summary>
     public int TicketsPerAddressPerSecond { get; set; } = 20;
     public int TicketsPerAddressBurst { get; set; } = 100;

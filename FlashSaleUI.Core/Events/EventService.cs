@@ -17,12 +17,12 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     public static readonly TimeSpan RecordsRetryPause = TimeSpan.FromSeconds(1);
     private DateTimeOffset _recordsUnreachableUntil;
 
-    public async Task<CreateEventResult> CreateAsync(NewEvent input, AuditActor? actor = null, CancellationToken ct = default)
+    public async Task<CreateEventResult> CreateAsync(NewEvent input, AuditActor actor, CancellationToken ct = default)
     {
         var now = clock.GetUtcNow();
         if (!EventValidation.TryCreate(input, now, out var sale, out var errors))
             return new CreateEventResult(CreateEventStatus.Invalid, null, errors);
-        if (await store.TryAddAsync(sale!, actor ?? AuditActor.System, ct))
+        if (await store.TryAddAsync(sale!, actor, ct))
         {
             var placement = await live.PlaceAsync(sale!);
             return Created(sale!, placement, now, errors);
@@ -130,24 +130,24 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
     }
 
     /// <summary>Opens now: the opening time moves to now if it was later, and a close is undone.</summary>
-    public Task<EventChangeResult> OpenAsync(EventCode code, AuditActor? actor = null, CancellationToken ct = default) =>
+    public Task<EventChangeResult> OpenAsync(EventCode code, AuditActor actor, CancellationToken ct = default) =>
         ChangeAsync(code, AuditAction.Open, actor, s => EventDecision.Change(s with
         {
             OpensAt = s.OpensAt is { } o && o > clock.GetUtcNow() ? clock.GetUtcNow() : s.OpensAt, ClosedAt = null,
         }), ct);
 
-    public Task<EventChangeResult> CloseAsync(EventCode code, AuditActor? actor = null, CancellationToken ct = default) =>
+    public Task<EventChangeResult> CloseAsync(EventCode code, AuditActor actor, CancellationToken ct = default) =>
         ChangeAsync(code, AuditAction.Close, actor, s => EventDecision.Change(s with { ClosedAt = s.ClosedAt ?? clock.GetUtcNow() }), ct);
 
     /// <summary>Calls off a sale that has not opened yet (a running sale is closed instead).</summary>
-    public Task<EventChangeResult> CancelAsync(EventCode code, AuditActor? actor = null, CancellationToken ct = default) =>
+    public Task<EventChangeResult> CancelAsync(EventCode code, AuditActor actor, CancellationToken ct = default) =>
         ChangeAsync(code, AuditAction.Cancel, actor, s => s.StateAt(clock.GetUtcNow(), s.Stock) == EventState.Scheduled
             ? EventDecision.Change(s with { ClosedAt = clock.GetUtcNow() })
             : EventDecision.Conflict("Only a sale that has not opened can be cancelled; close it instead."), ct);
 
     /// <summary>Adds stock to a sale that has not been closed: Redis adds the same amount to what remains, atomically
     /// with claims, so a sold-out sale reopens at once.</summary>
-    public Task<EventChangeResult> TopUpAsync(EventCode code, long amount, AuditActor? actor = null, CancellationToken ct = default) =>
+    public Task<EventChangeResult> TopUpAsync(EventCode code, long amount, AuditActor actor, CancellationToken ct = default) =>
         ChangeAsync(code, AuditAction.TopUp, actor, s =>
         {
             if (amount < 1 || s.Stock + amount > EventValidation.MaxStock)
@@ -160,7 +160,7 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
         }, ct);
 
     /// <summary>Renames a sale or moves its window, before it opens.</summary>
-    public Task<EventChangeResult> EditAsync(EventCode code, EventEdit edit, AuditActor? actor = null, CancellationToken ct = default) =>
+    public Task<EventChangeResult> EditAsync(EventCode code, EventEdit edit, AuditActor actor, CancellationToken ct = default) =>
         ChangeAsync(code, AuditAction.Edit, actor, s =>
         {
             if (s.StateAt(clock.GetUtcNow(), s.Stock) != EventState.Scheduled)
@@ -174,10 +174,10 @@ public sealed class EventService(IEventStore store, ILiveEventStore live, TimePr
             });
         }, ct);
 
-    private async Task<EventChangeResult> ChangeAsync(EventCode code, string action, AuditActor? actor,
+    private async Task<EventChangeResult> ChangeAsync(EventCode code, string action, AuditActor actor,
         Func<FlashSaleEvent, EventDecision> decide, CancellationToken ct)
     {
-        var (decision, changed) = await store.ChangeAsync(code, decide, actor ?? AuditActor.System, action, ct);
+        var (decision, changed) = await store.ChangeAsync(code, decide, actor, action, ct);
         _records.TryRemove(code, out _);
         _publicReads.Forget(code);
         if (changed is null) return new EventChangeResult(decision.Status, null, decision.Errors);

@@ -1,13 +1,17 @@
+using FlashSaleUI.Core.Accounts;
 using FlashSaleUI.Core.Persistence.Rows;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace FlashSaleUI.Core.Persistence;
 
-/// <summary>The one DbContext: it maps every table, and its EF Core migrations (Persistence/Migrations) own the schema.
+/// <summary>The one DbContext: it maps every table (ASP.NET Core Identity's operator accounts included), and its EF
+/// Core migrations (Persistence/Migrations) own the schema.
 /// Ordinary reads and writes go through it; the measured hot paths (the sink's COPY, the winners CSV stream, the
 /// event record's transactions) use the same NpgsqlDataSource directly, each saying why where it does.</summary>
-public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> options) : DbContext(options), IDataProtectionKeyContext
+public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> options)
+    : IdentityDbContext<OperatorUser>(options), IDataProtectionKeyContext
 {
     public DbSet<EventRow> Events => Set<EventRow>();
     public DbSet<CouponRow> Coupons => Set<CouponRow>();
@@ -17,6 +21,9 @@ public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> opti
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     /// <summary>The keys member tickets are signed with (PostgresTicketKeyStore).</summary>
     public DbSet<TicketKeyRow> TicketKeys => Set<TicketKeyRow>();
+    /// <summary>Operators' personal tokens for scripts (ApiTokens); the accounts themselves are Identity's tables.</summary>
+    public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
+
 
     protected override void OnModelCreating(ModelBuilder model)
     {

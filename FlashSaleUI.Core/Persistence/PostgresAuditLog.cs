@@ -17,7 +17,8 @@ public sealed class PostgresAuditLog(NpgsqlDataSource db) : IAuditLog
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string? eventCode, int limit, CancellationToken ct = default)
     {
         await using var cmd = db.CreateCommand("""
-            SELECT id, at, actor, address, action, event_code, before::text, after::text, detail FROM audit_log
+            SELECT id, at, actor, address, action, event_code, before::text, after::text, detail, actor_id, via, token_id
+            FROM audit_log
             WHERE @code::text IS NULL OR event_code = @code ORDER BY id DESC LIMIT @limit
             """);
         cmd.Parameters.Add(new NpgsqlParameter<string?>("code", eventCode));
@@ -27,19 +28,22 @@ public sealed class PostgresAuditLog(NpgsqlDataSource db) : IAuditLog
         while (await reader.ReadAsync(ct))
             entries.Add(new AuditEntry(reader.GetInt64(0), new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero),
                 reader.GetString(2), Text(reader, 3), reader.GetString(4), Text(reader, 5), Text(reader, 6), Text(reader, 7),
-                Text(reader, 8)));
+                Text(reader, 8), Text(reader, 9), Text(reader, 10), reader.IsDBNull(11) ? null : reader.GetGuid(11)));
         return entries;
     }
 
     internal const string InsertSql = """
-        INSERT INTO audit_log (actor, address, action, event_code, before, after, detail)
-        VALUES (@actor, @address, @action, @event, @before::jsonb, @after::jsonb, @detail)
+        INSERT INTO audit_log (actor, actor_id, via, token_id, address, action, event_code, before, after, detail)
+        VALUES (@actor, @actorId, @via, @tokenId, @address, @action, @event, @before::jsonb, @after::jsonb, @detail)
         """;
 
     internal static void AddParameters(NpgsqlCommand cmd, AuditActor actor, string action, string? eventCode, string? before,
         string? after, string? detail)
     {
         cmd.Parameters.AddWithValue("actor", actor.Name);
+        cmd.Parameters.Add(new NpgsqlParameter<string?>("actorId", actor.AccountId));
+        cmd.Parameters.Add(new NpgsqlParameter<string?>("via", actor.Via));
+        cmd.Parameters.Add(new NpgsqlParameter<Guid?>("tokenId", actor.TokenId));
         cmd.Parameters.Add(new NpgsqlParameter<string?>("address", actor.Address));
         cmd.Parameters.AddWithValue("action", action);
         cmd.Parameters.Add(new NpgsqlParameter<string?>("event", eventCode));

@@ -17,6 +17,7 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
         await console.GotoAsync("/operator");
         Assert.Contains("/login", console.Url);
         await BrowserApp.ScreenshotAsync(console, "login");
+        await console.FillAsync("input[name=user]", AppFactory.OperatorUser);
         await console.FillAsync("input[name=password]", AppFactory.OperatorPassword);
         await console.ClickAsync("button[type=submit]");
         await console.WaitForURLAsync("**/operator");

@@ -47,9 +47,12 @@ public sealed class MemberSignInTests(ProviderSignInApp app) : IClassFixture<Pro
         await member.FillAsync("input[name=login]", "shopper-42");
         await member.FillAsync("input[name=password]", "anything");
         await member.ClickAsync("button[type=submit]");
-        var consent = member.Locator("button[type=submit]");
-        if (await consent.CountAsync() > 0 && member.Url.StartsWith(app.Provider.Issuer, StringComparison.Ordinal))
-            await consent.ClickAsync();
+        // then its consent page (a form with prompt=consent), or straight back to the app: whichever comes, waited for
+        await member.WaitForFunctionAsync("back => location.href.startsWith(back)"
+            + " || !!document.querySelector('input[name=prompt][value=consent]')", $"{app.BaseUrl}/claim/",
+            new() { Timeout = 15_000 });
+        if (member.Url.StartsWith(app.Provider.Issuer, StringComparison.Ordinal))
+            await member.ClickAsync("form:has(input[name=prompt][value=consent]) button[type=submit]");
 
         // back on the claim page with a ticket: signed in as the provider's subject, the ticket gone from the URL
         await member.WaitForURLAsync($"{app.BaseUrl}/claim/{code}", new() { Timeout = 15_000 });

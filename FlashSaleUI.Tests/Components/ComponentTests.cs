@@ -11,10 +11,19 @@ namespace FlashSaleUI.Tests.Components;
 /// IAsyncDisposable, so the context is disposed asynchronously (xunit 2: IAsyncLifetime).</summary>
 public abstract class MudComponentTest : BunitContext, IAsyncLifetime
 {
+    /// <summary>The signed-in account the components see: an operator, unless a test says otherwise.</summary>
+    protected Bunit.TestDoubles.BunitAuthorizationContext Auth { get; }
+
     protected MudComponentTest()
     {
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
+        Services.AddSingleton<Microsoft.AspNetCore.Http.IHttpContextAccessor>(new Microsoft.AspNetCore.Http.HttpContextAccessor());
+        Auth = AddAuthorization();
+        Auth.SetAuthorized("operator-in-test");
+        Auth.SetRoles("operator");
+        Auth.SetPolicies(FlashSaleUI.Security.Operators.OperatorSecurity.ViewerPolicy,
+            FlashSaleUI.Security.Operators.OperatorSecurity.OperatorPolicy);
     }
 
     Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;

@@ -81,7 +81,8 @@ public sealed class EventActionsTests : MudComponentTest
 
     private async Task<IRenderedComponent<EventActions>> RenderForAsync(string code, DateTimeOffset? opensAt = null)
     {
-        await _events.CreateAsync(new NewEvent { Code = code, Name = "Sale", Stock = 10, OpensAt = opensAt });
+        await _events.CreateAsync(new NewEvent { Code = code, Name = "Sale", Stock = 10, OpensAt = opensAt },
+            FlashSaleUI.Core.Audit.AuditActor.System);
         var view = (await _events.GetAsync(EventCode.Parse(code)))!;
         return Render<EventActions>(p => p.Add(a => a.Event, view));
     }
@@ -113,6 +114,16 @@ public sealed class EventActionsTests : MudComponentTest
         later.Find("[data-field=edit-name] input").Change("New name");
         later.Find("[data-testid=save-edit]").Click();
         later.WaitForAssertion(() => Assert.Equal("New name", _store.Events["LATER"].Name));
+    }
+
+    [Fact]
+    public async Task A_viewer_is_offered_no_action_at_all()
+    {
+        Auth.SetRoles("viewer");
+        Auth.SetPolicies(FlashSaleUI.Security.Operators.OperatorSecurity.ViewerPolicy);
+        var sale = await RenderForAsync("VIEWED", DateTimeOffset.UtcNow.AddHours(1));
+        foreach (var action in new[] { "open", "close", "topup", "edit", "cancel" })
+            Assert.Empty(sale.FindAll($"[data-testid={action}]"));
     }
 }
 

@@ -25,6 +25,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         RedisDb = TestEnvironment.NextRedisDatabase();
         _ownsDeployment = true;
+        _adminToken = new(() => CreateTokenAsync(CreateClient(), OperatorUser, OperatorPassword).GetAwaiter().GetResult());
     }
 
     /// <summary>Another instance of the same deployment: the same database and Redis, neither emptied nor dropped by
@@ -33,6 +34,7 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
     {
         RedisDb = sameDeployment.RedisDb;
         Database = sameDeployment.Database;
+        _adminToken = new(() => CreateTokenAsync(CreateClient(), OperatorUser, OperatorPassword).GetAwaiter().GetResult());
     }
 
     public virtual async Task InitializeAsync()
@@ -63,11 +65,47 @@ public class AppFactory : WebApplicationFactory<Program>, IAsyncLifetime
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
     }
 
-    public HttpClient OperatorClient()
+    /// <summary>A client acting as the first admin, through a personal token (operator calls take no Basic).</summary>
+    public HttpClient OperatorClient() => ClientWithToken(AdminToken());
+
+    public HttpClient ClientWithToken(string token)
     {
         var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = Basic(OperatorUser, OperatorPassword);
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;
+    }
+
+    private readonly Lazy<string> _adminToken;
+
+    /// <summary>The first admin's token, made once through POST /api/tokens with Basic (the one place it is accepted).</summary>
+    public string AdminToken() => _adminToken.Value;
+
+    /// <summary>A token of <paramref name="user"/>, made with its password.</summary>
+    public static async Task<string> CreateTokenAsync(HttpClient client, string user, string password, string name = "tests")
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/tokens")
+        {
+            Content = new StringContent($$"""{"name":"{{name}}"}""", Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = Basic(user, password);
+        var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode != System.Net.HttpStatusCode.Created)
+            throw new InvalidOperationException($"token for {user}: {(int)response.StatusCode} {body}");
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("token").GetString()!;
+    }
+
+    /// <summary>A new account with <paramref name="role"/> (made by the admin), and a token of it.</summary>
+    public async Task<(string UserName, string Password, string Token)> AccountWithTokenAsync(string role)
+    {
+        var userName = $"{role}-{Guid.NewGuid():N}"[..20];
+        var password = $"pw-{Guid.NewGuid():N}";
+        var created = await OperatorClient().PostAsync("/api/accounts", new StringContent(
+            $$"""{"userName":"{{userName}}","role":"{{role}}","password":"{{password}}"}""", Encoding.UTF8, "application/json"));
+        if (created.StatusCode != System.Net.HttpStatusCode.Created)
+            throw new InvalidOperationException(
+                $"account {userName}: {(int)created.StatusCode} {await created.Content.ReadAsStringAsync()}");
+        return (userName, password, await CreateTokenAsync(CreateClient(), userName, password));
     }
 
     public static AuthenticationHeaderValue Basic(string user, string password) =>

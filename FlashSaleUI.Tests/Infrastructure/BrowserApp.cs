@@ -41,6 +41,7 @@ public class BrowserApp : KestrelApp
     {
         var page = await NewPageAsync(baseUrl: baseUrl);
         await page.GotoAsync("/login");
+        await page.FillAsync("input[name=user]", OperatorUser);
         await page.FillAsync("input[name=password]", OperatorPassword);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/operator");

@@ -18,16 +18,21 @@ public sealed class HubClient : IAsyncDisposable
 
     private HubClient(HubConnection connection) => _connection = connection;
 
-    /// <summary>Connects to <paramref name="path"/> on the test server and records calls of <paramref name="targets"/>.</summary>
-    public static async Task<HubClient> ConnectAsync(TestServer server, string path, params string[] targets)
+    /// <summary>Connects to <paramref name="path"/> on the test server, with <paramref name="token"/> (an operator's
+    /// personal token; the hub takes no anonymous connection), and records calls of <paramref name="targets"/>.</summary>
+    public static async Task<HubClient> ConnectAsync(TestServer server, string path, string? token, params string[] targets)
     {
         var connection = new HubConnectionBuilder()
             .WithUrl(new Uri(server.BaseAddress, path), options =>
             {
                 options.Transports = HttpTransportType.WebSockets;
                 options.SkipNegotiation = true;
-                options.WebSocketFactory = async (context, ct) => await server.CreateWebSocketClient().ConnectAsync(
-                    new UriBuilder(context.Uri) { Scheme = "ws" }.Uri, ct);
+                options.WebSocketFactory = async (context, ct) =>
+                {
+                    var client = server.CreateWebSocketClient();
+                    if (token is not null) client.ConfigureRequest = r => r.Headers.Authorization = $"Bearer {token}";
+                    return await client.ConnectAsync(new UriBuilder(context.Uri) { Scheme = "ws" }.Uri, ct);
+                };
             })
             .Build();
         var client = new HubClient(connection);

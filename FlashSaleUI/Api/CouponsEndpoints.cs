@@ -13,7 +13,7 @@ public static class CouponsEndpoints
     {
         var events = app.MapGroup("/api/events/{code}").WithTags("Coupons");
         events.MapGet("/claims/me", LookUpAsync).RequireRateLimiting(CouponLookupLimiting.Policy);
-        var operators = events.MapGroup("").RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        var operators = events.MapGroup("").RequireAuthorization(OperatorSecurity.OperatorPolicy);
         operators.MapGet("/coupons", ListAsync);
         operators.MapGet("/coupons.csv", ExportAsync).Produces(StatusCodes.Status200OK, contentType: "text/csv");
         return app;

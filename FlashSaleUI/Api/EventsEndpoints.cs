@@ -14,10 +14,11 @@ public static class EventsEndpoints
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
         var events = app.MapGroup("/api/events").WithTags("Events");
-        var operators = events.MapGroup("").RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        var operators = events.MapGroup("").RequireAuthorization(OperatorSecurity.OperatorPolicy);
+        var viewers = events.MapGroup("").RequireAuthorization(OperatorSecurity.ViewerPolicy);
 
         operators.MapPost("", CreateAsync);
-        operators.MapGet("", ListAsync);
+        viewers.MapGet("", ListAsync);
         events.MapGet("/{code}", GetAsync).Produces<EventView>().Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
         operators.MapPatch("/{code}", EditAsync);

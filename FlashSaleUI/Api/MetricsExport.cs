@@ -34,7 +34,7 @@ public static class MetricsExport
 
     public static IEndpointRouteBuilder MapMetricsExport(this IEndpointRouteBuilder app)
     {
-        app.MapPrometheusScrapingEndpoint(Path).RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        app.MapPrometheusScrapingEndpoint(Path).RequireAuthorization(FlashSaleUI.Security.Operators.OperatorSecurity.ViewerPolicy);
         return app;
     }
 }

@@ -11,9 +11,10 @@ public static class PipelineEndpoints
     /// on-demand reconciliation of one event.</summary>
     public static IEndpointRouteBuilder MapPipelineApi(this IEndpointRouteBuilder app)
     {
-        var pipeline = app.MapGroup("/api/pipeline").WithTags("Pipeline").RequireAuthorization(SecurityExtensions.OperatorPolicy);
+        var status = app.MapGroup("/api/pipeline").WithTags("Pipeline");
+        var pipeline = status.MapGroup("").RequireAuthorization(OperatorSecurity.OperatorPolicy);
 
-        pipeline.MapGet("", StatusAsync);
+        status.MapGet("", StatusAsync).RequireAuthorization(OperatorSecurity.ViewerPolicy);
         pipeline.MapGet("/dead-letters", DeadLettersAsync);
         pipeline.MapPost("/dead-letters/{id:long}/replay", ReplayAsync);
         pipeline.MapPost("/reconcile/{code}", ReconcileAsync);

@@ -4,7 +4,8 @@ using Microsoft.AspNetCore.SignalR;
 namespace FlashSaleUI.Hubs;
 
 /// <summary>/hubs/sales: a client calls Watch(code) and receives "stats" messages for that event (at most 10 a
-/// second). Open to anyone: the member page shows the live remaining count.</summary>
+/// second). For signed-in accounts and tokens of any role; members read the public (cacheable) event instead.</summary>
+[Microsoft.AspNetCore.Authorization.Authorize(Policy = OperatorSecurity.ViewerPolicy)]
 public sealed class SalesHub(HubWatchers watchers) : Hub
 {
     public const string Path = "/hubs/sales";

@@ -10,7 +10,7 @@ public static class CrossSiteRequestGuard
     {
         var request = http.Request;
         if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method)
-            || !request.Cookies.ContainsKey(SecurityExtensions.CookieName) || IsSameSite(request))
+            || !request.Cookies.ContainsKey(Operators.OperatorSecurity.CookieName) || IsSameSite(request))
             return next(http);
         http.Response.StatusCode = StatusCodes.Status403Forbidden;
         return http.Response.WriteAsJsonAsync(new { status = "crossSiteRequestRefused" });

@@ -13,6 +13,9 @@ public sealed class AuditRowMap : IEntityTypeConfiguration<AuditRow>
         e.Property(x => x.Id).HasColumnName("id").UseSerialColumn();
         e.Property(x => x.At).HasColumnName("at").HasDefaultValueSql("now()");
         e.Property(x => x.Actor).HasColumnName("actor").HasMaxLength(100).IsRequired();
+        e.Property(x => x.ActorId).HasColumnName("actor_id").HasMaxLength(450);
+        e.Property(x => x.Via).HasColumnName("via").HasMaxLength(16);
+        e.Property(x => x.TokenId).HasColumnName("token_id");
         e.Property(x => x.Address).HasColumnName("address").HasMaxLength(64);
         e.Property(x => x.Action).HasColumnName("action").HasMaxLength(32).IsRequired();
         e.Property(x => x.EventCode).HasColumnName("event_code").HasMaxLength(32);

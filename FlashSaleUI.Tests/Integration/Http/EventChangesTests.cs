@@ -132,11 +132,17 @@ public sealed class EventChangesTests(AppFactory app) : IClassFixture<AppFactory
         await op.PostAsync($"/api/pipeline/reconcile/{code}", null);
         var wrong = app.CreateClient();
         wrong.DefaultRequestHeaders.Authorization = AppFactory.Basic("mallory", "guess");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/api/events")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.GetAsync("/api/events")).StatusCode); // Basic: not here
+        Assert.Equal(HttpStatusCode.Unauthorized,
+            (await wrong.PostAsync("/api/tokens", ApiTestHelpers.Json("""{"name":"x"}"""))).StatusCode); // a sign-in attempt
 
         var audit = (await (await op.GetAsync($"/api/events/{code}/audit")).JsonAsync()).EnumerateArray().Reverse().ToList();
         Assert.Equal(["create", "edit", "open", "topUp", "close", "reconcile"], audit.Select(a => a.GetProperty("action").GetString()));
+        // by person: the account's name and id, and how it signed in (the test's client sends a token)
         Assert.All(audit, a => Assert.Equal(AppFactory.OperatorUser, a.GetProperty("actor").GetString()));
+        Assert.All(audit, a => Assert.Equal("token", a.GetProperty("via").GetString()));
+        Assert.Single(audit.Select(a => a.GetProperty("actorId").GetString()).Distinct(), id => !string.IsNullOrEmpty(id));
+        Assert.All(audit, a => Assert.NotEqual(JsonValueKind.Null, a.GetProperty("tokenId").ValueKind));
         var topUp = audit[3];
         Assert.Equal(10, JsonDocument.Parse(topUp.GetProperty("before").GetString()!).RootElement.GetProperty("stock").GetInt32());
         Assert.Equal(15, JsonDocument.Parse(topUp.GetProperty("after").GetString()!).RootElement.GetProperty("stock").GetInt32());

@@ -40,11 +40,22 @@ public sealed class OperatorSecurityTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
-    public async Task Unauthenticated_calls_get_a_basic_challenge_not_a_redirect()
+    public async Task Unauthenticated_calls_get_401_not_a_redirect_and_Basic_outside_token_creation_says_to_make_a_token()
     {
-        var response = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/api/events");
-        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
-        Assert.Contains(response.Headers.WwwAuthenticate, h => h.Scheme == "Basic");
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        var anonymous = await client.GetAsync("/api/events");
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Null(anonymous.Headers.Location);
+
+        // the right password, but Basic: accepted only by POST /api/tokens (no password hash per call elsewhere)
+        client.DefaultRequestHeaders.Authorization = AppFactory.Basic(AppFactory.OperatorUser, AppFactory.OperatorPassword);
+        var basic = await client.GetAsync("/api/events");
+        Assert.Equal(HttpStatusCode.Unauthorized, basic.StatusCode);
+        var problem = await basic.JsonAsync();
+        Assert.Contains("/api/tokens", problem.GetProperty("detail").GetString());
+        Assert.Equal("notHere", problem.GetProperty("reason").GetString());
+        Assert.Equal(HttpStatusCode.Created,
+            (await client.PostAsync("/api/tokens", ApiTestHelpers.Json("""{"name":"script"}"""))).StatusCode);
     }
 
     [Fact]

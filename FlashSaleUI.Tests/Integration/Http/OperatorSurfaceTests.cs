@@ -125,11 +125,11 @@ public sealed class SignInThrottleTests(ThrottledSignInApp app) : IClassFixture<
         var client = app.CreateClient();
         for (var i = 0; i < 3; i++)
         {
-            client.DefaultRequestHeaders.Authorization = AppFactory.Basic(AppFactory.OperatorUser, $"guess-{i}");
-            Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/events")).StatusCode);
+            client.DefaultRequestHeaders.Authorization = AppFactory.Basic($"nobody-{i}", $"guess-{i}"); // unknown names
+            Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/tokens", ApiTestHelpers.Json("{}"))).StatusCode);
         }
         client.DefaultRequestHeaders.Authorization = AppFactory.Basic(AppFactory.OperatorUser, AppFactory.OperatorPassword);
-        var refused = await client.GetAsync("/api/events");
+        var refused = await client.PostAsync("/api/tokens", ApiTestHelpers.Json("""{"name":"script"}"""));
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
         Assert.NotNull(refused.Headers.RetryAfter);
     }

@@ -3,7 +3,7 @@ namespace FlashSaleUI.Tests.Integration.Hub;
 [Collection(TimingSensitive.Name)]
 public sealed class SalesHubTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private Task<HubClient> ConnectAsync() => HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
+    private Task<HubClient> ConnectAsync() => HubClient.ConnectAsync(app.Server, "hubs/sales", app.AdminToken(), "stats");
 
     [Fact]
     public async Task Stats_arrive_at_most_10_times_a_second_during_a_5000_claim_burst()
@@ -80,7 +80,7 @@ public sealed class HubLimitsTests(TwoConnectionHubApp app) : IClassFixture<TwoC
     [Fact]
     public async Task Watching_a_sale_that_does_not_exist_is_refused()
     {
-        await using var hub = await HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
+        await using var hub = await HubClient.ConnectAsync(app.Server, "hubs/sales", app.AdminToken(), "stats");
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => hub.InvokeAsync("Watch", TestCodes.New("NONE")));
         Assert.Contains("no sale", error.Message);
     }
@@ -90,18 +90,18 @@ public sealed class HubLimitsTests(TwoConnectionHubApp app) : IClassFixture<TwoC
     {
         var code = TestCodes.New("CAP");
         await app.OperatorClient().CreateEventAsync(code, stock: 5);
-        await using var first = await HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
-        await using var second = await HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
+        await using var first = await HubClient.ConnectAsync(app.Server, "hubs/sales", app.AdminToken(), "stats");
+        await using var second = await HubClient.ConnectAsync(app.Server, "hubs/sales", app.AdminToken(), "stats");
         await first.InvokeAsync("Watch", code); // both watch: no exception
         await second.InvokeAsync("Watch", code);
 
-        await using var third = await HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
+        await using var third = await HubClient.ConnectAsync(app.Server, "hubs/sales", app.AdminToken(), "stats");
         await Assert.ThrowsAnyAsync<Exception>(() => third.InvokeAsync("Watch", code));
 
         await first.DisposeAsync(); // a place frees up
         await Eventually.HoldsAsync(async () =>
         {
-            await using var fourth = await HubClient.ConnectAsync(app.Server, "hubs/sales", "stats");
+            await using var fourth = await HubClient.ConnectAsync(app.Server, "hubs/sales", app.AdminToken(), "stats");
             try { await fourth.InvokeAsync("Watch", code); return true; } catch (Exception) { return false; }
         }, TimeSpan.FromSeconds(5), () => Task.FromResult("no place after a disconnect"));
     }

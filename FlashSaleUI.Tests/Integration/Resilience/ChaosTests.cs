@@ -39,7 +39,8 @@ public sealed class ChaosTests
         {
             var code = TestCodes.New("CHAOS");
             using var operatorClient = new HttpClient { BaseAddress = new Uri(a.BaseUrl) };
-            operatorClient.DefaultRequestHeaders.Authorization = AppFactory.Basic(AppFactory.OperatorUser, AppFactory.OperatorPassword);
+            operatorClient.DefaultRequestHeaders.Authorization = new("Bearer",
+                await AppFactory.CreateTokenAsync(operatorClient, AppFactory.OperatorUser, AppFactory.OperatorPassword));
             await operatorClient.CreateEventAsync(code, Stock);
 
             using var toA = new HttpClient { BaseAddress = new Uri(a.BaseUrl), Timeout = TimeSpan.FromSeconds(10) };

@@ -1,0 +1,81 @@
+using Microsoft.Playwright;
+
+namespace FlashSaleUI.Tests.Browser;
+
+/// <summary>Operators are people, in a real browser: an admin adds one, who changes the one-time password and closes a
+/// sale under their own name; a viewer sees no action and the API refuses them too.</summary>
+[Collection(TimingSensitive.Name)]
+public sealed class OperatorAccountsTests(BrowserApp app) : IClassFixture<BrowserApp>
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Quick = new() { Timeout = 5_000 };
+
+    [Fact]
+    public async Task An_admin_adds_an_operator_who_changes_the_one_time_password_and_closes_a_sale_under_their_name()
+    {
+        var code = TestCodes.New("PEOPLE");
+        await app.OperatorClient().CreateEventAsync(code, stock: 10);
+
+        // the admin adds frank as an operator and reads the one-time password off the page
+        var admin = await app.SignedInOperatorAsync();
+        await admin.ClickAsync("[data-testid=nav-accounts]");
+        await admin.WaitForURLAsync("**/operator/accounts");
+        await Assertions.Expect(admin.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await admin.FillAsync("[data-field=new-user] input", "frank");
+        await admin.Locator("[data-field=new-user] input").PressAsync("Tab");
+        await admin.ClickAsync("[data-testid=add-account]");
+        var oneTimeShown = admin.Locator("[data-testid=one-time-password] code");
+        await Assertions.Expect(oneTimeShown).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        var oneTime = await oneTimeShown.TextContentAsync();
+        await Assertions.Expect(admin.Locator("td[data-user=frank]")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(admin, "console-accounts");
+
+        // frank signs in, is sent to change the password first, then closes the sale
+        var frank = await app.NewPageAsync();
+        await frank.GotoAsync("/login");
+        await frank.FillAsync("input[name=user]", "frank");
+        await frank.FillAsync("input[name=password]", oneTime!);
+        await frank.ClickAsync("button[type=submit]");
+        await frank.WaitForURLAsync("**/operator/account");
+        await Assertions.Expect(frank.Locator("[data-testid=must-change]")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(frank, "console-my-account");
+        await frank.FillAsync("input[name=current]", oneTime!);
+        await frank.FillAsync("input[name=next]", "frank-own-password");
+        await frank.ClickAsync("[data-testid=password-form] button[type=submit]");
+        await Assertions.Expect(frank.Locator("[data-testid=account-done]"))
+            .ToContainTextAsync("Password changed", new() { Timeout = 5_000 });
+        await frank.GotoAsync($"/operator/events/{code}");
+        await Assertions.Expect(frank.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await frank.ClickAsync("[data-testid=close]");
+        await frank.Locator(".mud-dialog").GetByText("Close sale").ClickAsync();
+        await Assertions.Expect(frank.Locator(".mud-snackbar")).ToContainTextAsync($"{code} is closed", new() { Timeout = 5_000 });
+
+        var audit = await (await app.OperatorClient().GetAsync($"/api/events/{code}/audit")).JsonAsync();
+        var close = audit.EnumerateArray().First(a => a.GetProperty("action").GetString() == "close");
+        Assert.Equal(("frank", "password"), (close.GetProperty("actor").GetString(), close.GetProperty("via").GetString()));
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_no_close_button_and_the_api_refuses_them()
+    {
+        var code = TestCodes.New("VIEW");
+        await app.OperatorClient().CreateEventAsync(code, stock: 10);
+        var (user, password, token) = await app.AccountWithTokenAsync("viewer");
+
+        var viewer = await app.NewPageAsync();
+        await viewer.GotoAsync("/login");
+        await viewer.FillAsync("input[name=user]", user);
+        await viewer.FillAsync("input[name=password]", password);
+        await viewer.ClickAsync("button[type=submit]");
+        await viewer.WaitForURLAsync("**/operator");
+        await viewer.GotoAsync($"/operator/events/{code}");
+        await Assertions.Expect(viewer.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(viewer.Locator("[data-stat=issued]")).ToHaveTextAsync("0", Quick); // the numbers: yes
+        await Assertions.Expect(viewer.Locator("[data-testid=close]")).ToHaveCountAsync(0);     // the actions: no
+        await Assertions.Expect(viewer.Locator("[data-testid=nav-accounts]")).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(viewer, "console-viewer");
+
+        var api = app.ClientWithToken(token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.PostAsync($"/api/events/{code}/close", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await api.GetAsync($"/api/events/{code}")).StatusCode);
+    }
+}
