@@ -13,6 +13,7 @@ public static class DependencyInjection
     /// rate limits.</summary>
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration) =>
         services.AddOperatorSecurity()
+            .AddOperatorSingleSignOn(configuration)
             .AddMemberSignIn(configuration)
             .AddClaimRateLimiting(configuration)
             .AddLoginRateLimit();

@@ -1,4 +1,5 @@
 using FlashSaleUI.Core.Accounts;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -23,6 +24,8 @@ public static class AccountEndpoints
         account.MapPost("/login/two-factor", TwoFactorAsync).RequireRateLimiting(LoginLimit);
         // as a Delegate: a method taking only HttpContext would otherwise bind as a RequestDelegate, dropping its result
         account.MapPost("/logout", (Delegate)SignOutAsync);
+        account.MapGet("/sso", SingleSignOn).RequireRateLimiting(LoginLimit);
+        account.MapGet("/sso/done", SingleSignOnDoneAsync);
         var mine = account.MapGroup("").RequireAuthorization(OperatorSecurity.ViewerPolicy);
         mine.MapPost("/password", ChangePasswordAsync).RequireRateLimiting(LoginLimit);
         mine.MapPost("/two-factor", TurnOnTwoFactorAsync).RequireRateLimiting(LoginLimit);
@@ -108,6 +111,26 @@ public static class AccountEndpoints
         if (!result.IsLockedOut) await throttle.RecordFailureAsync(http, pending.UserName);
         return TypedResults.Redirect($"/login/two-factor?error={(result.IsLockedOut ? "lockedOut" : "1")}" +
             $"&returnUrl={Uri.EscapeDataString(back)}");
+    }
+
+    /// <summary>Sends the operator to the company's identity provider (Operators__Oidc__*), and back.</summary>
+    public static IResult SingleSignOn(string? returnUrl, SignInManager<OperatorUser> signIn,
+        Microsoft.Extensions.Options.IOptions<OperatorsOidcOptions> options)
+    {
+        if (!options.Value.Enabled) return TypedResults.Redirect("/login?error=ssoOff");
+        var back = LocalRedirect.IsLocal(returnUrl) ? returnUrl! : "/operator";
+        var properties = signIn.ConfigureExternalAuthenticationProperties(OperatorSingleSignOn.Scheme,
+            $"/account/sso/done?returnUrl={Uri.EscapeDataString(back)}");
+        return Results.Challenge(properties, [OperatorSingleSignOn.Scheme]);
+    }
+
+    public static async Task<RedirectHttpResult> SingleSignOnDoneAsync(HttpContext http, string? returnUrl,
+        SignInManager<OperatorUser> signIn, Microsoft.Extensions.Options.IOptions<OperatorsOidcOptions> options, TimeProvider clock)
+    {
+        var refusal = await OperatorSingleSignOn.SignInLinkedAsync(signIn, options.Value, clock);
+        await http.SignOutAsync(IdentityConstants.ExternalScheme);
+        if (refusal is not null) return TypedResults.Redirect($"/login?error={refusal}");
+        return TypedResults.Redirect(LocalRedirect.IsLocal(returnUrl) ? returnUrl! : "/operator");
     }
 
     public static async Task<RedirectHttpResult> SignOutAsync(HttpContext http)

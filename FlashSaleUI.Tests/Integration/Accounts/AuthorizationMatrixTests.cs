@@ -26,6 +26,8 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         ["POST /account/login"] = Who.Anyone,
         ["POST /account/login/two-factor"] = Who.Anyone,
         ["POST /account/logout"] = Who.Anyone,
+        ["GET /account/sso"] = Who.Anyone,       // to the company's identity provider (not configured here: back to sign-in)
+        ["GET /account/sso/done"] = Who.Anyone,
         ["POST /api/member-tickets"] = Who.Member,
         ["GET /member/sign-in"] = Who.Member,
         ["POST /api/events/{code}/claims"] = Who.Member,
@@ -110,7 +112,7 @@ public sealed class AuthorizationMatrixTests(AppFactory app) : IClassFixture<App
         var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden || toLogin;
         switch (rule)
         {
-            case Who.Anyone: // (signing out answers with the sign-in page, as it should)
+            case Who.Anyone: // (signing out, or single sign-on unconfigured, answers with the sign-in page, as it should)
                 return status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden ? "expected an answer: anyone may call it" : null;
             case Who.Member: // members prove themselves with a ticket or a provider's token, never with an operator's token
                 return status == HttpStatusCode.Forbidden ? "a member endpoint never forbids; it asks for a ticket" :

@@ -1,0 +1,92 @@
+using FlashSaleUI.Core.Accounts;
+using Microsoft.AspNetCore.Identity;
+
+namespace FlashSaleUI.Security.Operators;
+
+/// <summary>The "Operators:Oidc" section: single sign-on with the company's identity provider (optional).</summary>
+public sealed class OperatorsOidcOptions
+{
+    public const string Section = "Operators:Oidc";
+    public string? Authority { get; set; }
+    public string? ClientId { get; set; }
+    public string? ClientSecret { get; set; }
+    public bool RequireHttpsMetadata { get; set; } = true;
+    /// <summary>The claim that carries the person's groups.</summary>
+    public string RoleClaim { get; set; } = "groups";
+    /// <summary>Role to group: Operators__Oidc__Roles__admin=flashsale-admins; the highest role whose group the person is in.</summary>
+    public Dictionary<string, string> Roles { get; set; } = [];
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
+}
+
+/// <summary>Operators signing in through the company's identity provider (OpenID Connect, code flow with PKCE): the
+/// provider's account is linked to a local one on first sign-in, its role taken from the mapped group each time.
+/// Local accounts stay the way in when the provider is down.</summary>
+public static class OperatorSingleSignOn
+{
+    public const string Scheme = "OperatorOidc";
+    public const string CallbackPath = "/signin-operator";
+
+    public static IServiceCollection AddOperatorSingleSignOn(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(OperatorsOidcOptions.Section).Get<OperatorsOidcOptions>() ?? new OperatorsOidcOptions();
+        services.Configure<OperatorsOidcOptions>(configuration.GetSection(OperatorsOidcOptions.Section));
+        if (!options.Enabled) return services;
+        services.AddAuthentication().AddOpenIdConnect(Scheme, o =>
+        {
+            o.Authority = options.Authority;
+            o.ClientId = options.ClientId;
+            o.ClientSecret = options.ClientSecret;
+            o.RequireHttpsMetadata = options.RequireHttpsMetadata;
+            o.ResponseType = "code";
+            o.UsePkce = true;
+            o.ResponseMode = "query"; // a top-level GET back: the handshake cookies can be SameSite=Lax (see MemberSignIn)
+            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
+            o.NonceCookie.SameSite = SameSiteMode.Lax;
+            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.CallbackPath = CallbackPath;
+            o.SignInScheme = IdentityConstants.ExternalScheme;
+            o.Scope.Clear();
+            o.Scope.Add("openid");
+        });
+        return services;
+    }
+
+    /// <summary>The provider said who this is: link (or find) the local account, give it the mapped role, sign it in.
+    /// Null and a reason when the person may not come in.</summary>
+    public static async Task<string?> SignInLinkedAsync(SignInManager<OperatorUser> signIn, OperatorsOidcOptions options,
+        TimeProvider clock)
+    {
+        var info = await signIn.GetExternalLoginInfoAsync();
+        if (info is null) return "provider";
+        var groups = info.Principal.FindAll(options.RoleClaim).Select(c => c.Value).ToHashSet();
+        var role = OperatorRoles.All.Reverse().FirstOrDefault(r => options.Roles.TryGetValue(r, out var g) && groups.Contains(g));
+        if (role is null) return "ssoNoRole";
+        var users = signIn.UserManager;
+        var user = await users.FindByLoginAsync(info.LoginProvider, info.ProviderKey);
+        if (user is null)
+        {
+            user = new OperatorUser { UserName = LocalName(info.ProviderKey), CreatedAt = clock.GetUtcNow() };
+            var created = await users.CreateAsync(user);
+            if (!created.Succeeded) return "provider";
+            await users.AddLoginAsync(user, info);
+        }
+        if (user.Disabled) return "disabled";
+        var current = await users.GetRolesAsync(user);
+        if (!current.SequenceEqual([role]))
+        {
+            await users.RemoveFromRolesAsync(user, current);
+            await users.AddToRoleAsync(user, role);
+        }
+        await signIn.SignInAsync(user, isPersistent: false, authenticationMethod: "sso");
+        return null;
+    }
+
+    // the provider's subject as a local user name: "sso-" and the allowed characters of it
+    private static string LocalName(string subject)
+    {
+        var name = "sso-" + new string(subject.Where(c => OperatorAccounts.UserNameCharacters.Contains(c)).ToArray());
+        return name[..Math.Min(64, name.Length)];
+    }
+}
