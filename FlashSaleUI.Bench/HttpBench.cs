@@ -330,8 +330,8 @@ public static class HttpBench
         return tickets;
     }
 
-    private const string WrkClaimScript = """
-        -- a unique member per request: each thread walks its own share of the signed-in members' tickets, no body
+    // each wrk thread walks its own share of the signed-in members' tickets (TICKETS: the file they are in)
+    private const string WrkTickets = """
         local threads = 0
         function setup(thread) thread:set("tid", threads); threads = threads + 1 end
         function init(args)
@@ -340,26 +340,24 @@ public static class HttpBench
           count = #tickets
           counter = tid
         end
+
+        """;
+
+    // a unique member per request, the ticket its only credential, no body
+    private const string WrkClaimScript = WrkTickets + """
         function request()
           counter = counter + 2
           return wrk.format("POST", nil, { ["Authorization"] = tickets[counter % count + 1] }, nil)
         end
         """;
 
-    private const string WrkUncheckedScript = """
-        -- the baseline: the same requests as the claim script (the same tickets, which this endpoint never reads, so
-        -- wrk does the same work and the app receives the same bytes), each naming a unique member in a header
-        local threads = 0
-        function setup(thread) thread:set("tid", threads); threads = threads + 1 end
-        function init(args)
-          tickets = {}
-          for line in io.lines("TICKETS") do tickets[#tickets + 1] = "Bearer " .. line end
-          count = #tickets
-          counter = tid
-        end
+    // the baseline: the same requests (the same tickets, which its endpoint never reads, so wrk does the same work and
+    // the app receives the same bytes), each naming a unique member in a header
+    private const string WrkUncheckedScript = WrkTickets + """
         function request()
           counter = counter + 2
-          return wrk.format("POST", nil, { ["Authorization"] = tickets[counter % count + 1], ["X-Bench-Member"] = "u" .. counter }, nil)
+          local headers = { ["Authorization"] = tickets[counter % count + 1], ["X-Bench-Member"] = "u" .. counter }
+          return wrk.format("POST", nil, headers, nil)
         end
         """;
 

@@ -42,20 +42,9 @@ public sealed class MemberSignInTests(ProviderSignInApp app) : IClassFixture<Pro
         await Assertions.Expect(member.Locator("#local-sign-in")).ToHaveCountAsync(0); // an identity provider: no test members
         await member.ClickAsync("#provider-sign-in");
 
-        // the provider's own pages: sign in (authorization code flow with PKCE), then consent
-        await member.WaitForURLAsync($"{app.Provider.Issuer}/**");
-        await member.FillAsync("input[name=login]", "shopper-42");
-        await member.FillAsync("input[name=password]", "anything");
-        await member.ClickAsync("button[type=submit]");
-        // then its consent page (a form with prompt=consent), or straight back to the app: whichever comes, waited for
-        await member.WaitForFunctionAsync("back => location.href.startsWith(back)"
-            + " || !!document.querySelector('input[name=prompt][value=consent]')", $"{app.BaseUrl}/claim/",
-            new() { Timeout = 15_000 });
-        if (member.Url.StartsWith(app.Provider.Issuer, StringComparison.Ordinal))
-            await member.ClickAsync("form:has(input[name=prompt][value=consent]) button[type=submit]");
-
-        // back on the claim page with a ticket: signed in as the provider's subject, the ticket gone from the URL
-        await member.WaitForURLAsync($"{app.BaseUrl}/claim/{code}", new() { Timeout = 15_000 });
+        // the provider's own pages: sign in (authorization code flow with PKCE), then consent; back with a ticket
+        await app.Provider.SignInAsync(member, "shopper-42", $"{app.BaseUrl}/claim/{code}");
+        // signed in as the provider's subject, the ticket gone from the URL
         await Assertions.Expect(member.Locator("#signed-in-member")).ToHaveTextAsync("shopper-42", new() { Timeout = 5_000 });
         Assert.DoesNotContain("ticket", member.Url);
         await member.ClickAsync("#claim-button");

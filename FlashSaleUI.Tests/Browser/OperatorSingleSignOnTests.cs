@@ -44,15 +44,7 @@ public sealed class OperatorSingleSignOnTests(SingleSignOnApp app) : IClassFixtu
         var page = await app.NewPageAsync();
         await page.GotoAsync("/login");
         await page.ClickAsync("[data-testid=sso]");
-        await page.WaitForURLAsync($"{app.Provider.Issuer}/**");
-        await page.FillAsync("input[name=login]", "grace");
-        await page.FillAsync("input[name=password]", "anything");
-        await page.ClickAsync("button[type=submit]");
-        await page.WaitForFunctionAsync("back => location.href.startsWith(back)"
-            + " || !!document.querySelector('input[name=prompt][value=consent]')", $"{app.BaseUrl}/operator", new() { Timeout = 15_000 });
-        if (page.Url.StartsWith(app.Provider.Issuer, StringComparison.Ordinal))
-            await page.ClickAsync("form:has(input[name=prompt][value=consent]) button[type=submit]");
-        await page.WaitForURLAsync($"{app.BaseUrl}/operator", new() { Timeout = 15_000 });
+        await app.Provider.SignInAsync(page, "grace", $"{app.BaseUrl}/operator");
 
         // linked to a local account with the operator role (the mapped group): it may close a sale, not manage accounts
         await page.GotoAsync($"/operator/events/{code}");

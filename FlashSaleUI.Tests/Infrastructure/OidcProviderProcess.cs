@@ -44,6 +44,22 @@ public sealed class OidcProviderProcess : IAsyncDisposable
         return provider;
     }
 
+    /// <summary>On the provider's own pages (the page was just sent there): signs in as <paramref name="login"/> (any
+    /// password), gives consent if asked, and waits until the browser is back at <paramref name="backTo"/>.</summary>
+    public async Task SignInAsync(Microsoft.Playwright.IPage page, string login, string backTo)
+    {
+        await page.WaitForURLAsync($"{Issuer}/**");
+        await page.FillAsync("input[name=login]", login);
+        await page.FillAsync("input[name=password]", "anything");
+        await page.ClickAsync("button[type=submit]");
+        // then its consent page (a form with prompt=consent), or straight back to the app: whichever comes, waited for
+        await page.WaitForFunctionAsync("back => location.href.startsWith(back)"
+            + " || !!document.querySelector('input[name=prompt][value=consent]')", backTo, new() { Timeout = 15_000 });
+        if (page.Url.StartsWith(Issuer, StringComparison.Ordinal))
+            await page.ClickAsync("form:has(input[name=prompt][value=consent]) button[type=submit]");
+        await page.WaitForURLAsync($"{backTo}**", new() { Timeout = 15_000 });
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)

@@ -52,24 +52,9 @@ public static class MemberSignIn
                 .AddCookie(HandshakeScheme, o => o.Cookie.Name = "flashsale.member-signin")
                 .AddOpenIdConnect(OidcScheme, o =>
                 {
-                    o.Authority = members.Oidc.Authority;
-                    o.ClientId = members.Oidc.ClientId;
-                    o.ClientSecret = members.Oidc.ClientSecret;
-                    o.RequireHttpsMetadata = members.Oidc.RequireHttpsMetadata;
-                    o.ResponseType = "code";
-                    o.UsePkce = true;
-                    // the answer comes back as a top-level GET, so the handshake cookies can be SameSite=Lax (a
-                    // cross-site form post would need SameSite=None, which browsers only keep on HTTPS)
-                    o.ResponseMode = "query";
-                    o.CorrelationCookie.SameSite = SameSiteMode.Lax;
-                    o.NonceCookie.SameSite = SameSiteMode.Lax;
-                    o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                    o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-                    o.CallbackPath = CallbackPath;
-                    o.SignInScheme = HandshakeScheme;
-                    o.MapInboundClaims = false;
-                    o.Scope.Clear();
-                    o.Scope.Add("openid");
+                    OidcCodeFlow.Configure(o, members.Oidc.Authority, members.Oidc.ClientId, members.Oidc.ClientSecret,
+                        members.Oidc.RequireHttpsMetadata, CallbackPath, HandshakeScheme);
+                    o.MapInboundClaims = false; // "sub" stays "sub"
                     o.Events.OnTicketReceived = MemberSignInCallback.IssueTicketAsync;
                     o.Events.OnRemoteFailure = MemberSignInCallback.ReportFailureAsync;
                 });

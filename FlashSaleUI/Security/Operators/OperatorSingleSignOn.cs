@@ -32,24 +32,9 @@ public static class OperatorSingleSignOn
         var options = configuration.GetSection(OperatorsOidcOptions.Section).Get<OperatorsOidcOptions>() ?? new OperatorsOidcOptions();
         services.Configure<OperatorsOidcOptions>(configuration.GetSection(OperatorsOidcOptions.Section));
         if (!options.Enabled) return services;
-        services.AddAuthentication().AddOpenIdConnect(Scheme, o =>
-        {
-            o.Authority = options.Authority;
-            o.ClientId = options.ClientId;
-            o.ClientSecret = options.ClientSecret;
-            o.RequireHttpsMetadata = options.RequireHttpsMetadata;
-            o.ResponseType = "code";
-            o.UsePkce = true;
-            o.ResponseMode = "query"; // a top-level GET back: the handshake cookies can be SameSite=Lax (see MemberSignIn)
-            o.CorrelationCookie.SameSite = SameSiteMode.Lax;
-            o.NonceCookie.SameSite = SameSiteMode.Lax;
-            o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.CallbackPath = CallbackPath;
-            o.SignInScheme = IdentityConstants.ExternalScheme;
-            o.Scope.Clear();
-            o.Scope.Add("openid");
-        });
+        // the provider's subject becomes Identity's external login key (mapped to NameIdentifier, as Identity reads it)
+        services.AddAuthentication().AddOpenIdConnect(Scheme, o => OidcCodeFlow.Configure(o, options.Authority!, options.ClientId,
+            options.ClientSecret, options.RequireHttpsMetadata, CallbackPath, IdentityConstants.ExternalScheme));
         return services;
     }
 
