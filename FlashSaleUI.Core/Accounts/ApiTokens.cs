@@ -54,10 +54,11 @@ public sealed class ApiTokens(IDbContextFactory<FlashSaleDbContext> contexts, Ti
     public async ValueTask<TokenHolder?> CheckAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(Prefix, StringComparison.Ordinal) || secret.Length > 100) return null;
-        var key = Convert.ToHexString(Hash(secret));
+        var hash = Hash(secret);
+        var key = Convert.ToHexString(hash);
         if (!_checked.TryGetValue(key, out TokenHolder? holder))
         {
-            holder = await LookUpAsync(Hash(secret), ct);
+            holder = await LookUpAsync(hash, ct);
             _checked.Set(key, holder, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CheckTtl, Size = 1 });
         }
         if (holder is null || holder.ExpiresAt <= clock.GetUtcNow()) return null;
