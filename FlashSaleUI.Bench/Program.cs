@@ -1,7 +1,7 @@
 using FlashSaleUI.Bench;
 
-// ./bench.sh [suite...]   suites: strategies, claims, http, pipeline, scaling, buckets, pieces (default: all but buckets
-// and pieces)
+// ./bench.sh [suite...]   suites: strategies, claims, http, pipeline, scaling, buckets, records, pieces (default: all but
+// buckets, records and pieces)
 var suites = args.Length == 0 ? ["all"] : args;
 var env = new BenchEnvironment();
 Console.WriteLine($"# FlashSaleUI benchmark, {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET " +
@@ -28,6 +28,9 @@ foreach (var suite in suites)
         case "buckets":
             await BucketBench.RunAsync();
             break;
+        case "records":
+            await RecordsBench.RunAsync(env);
+            break;
         case "pieces":
             PiecesBench.Run();
             break;
@@ -39,7 +42,8 @@ foreach (var suite in suites)
             await ScalingBench.RunAsync(env);
             break;
         default:
-            Console.Error.WriteLine($"unknown suite '{suite}' (strategies, claims, http, pipeline, scaling, buckets, pieces, all)");
+            Console.Error.WriteLine($"unknown suite '{suite}' (strategies, claims, http, pipeline, scaling, buckets, records, pieces, " +
+                "all)");
             return 2;
     }
 }

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
 using Npgsql;
 
@@ -22,6 +24,9 @@ public sealed class DatabaseMigrator(IDbContextFactory<FlashSaleDbContext> conte
         {
             await using var context = await contexts.CreateDbContextAsync(ct);
             await AdoptSqlEraDatabaseAsync(conn, context, ct);
+            // Npgsql's history repository finds out that the table is missing by querying it, which logs a failed
+            // command as an error on every empty database (npgsql/efcore.pg#3407): make it first
+            await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
             var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
             if (pending.Count == 0) return;
             await context.Database.MigrateAsync(ct);

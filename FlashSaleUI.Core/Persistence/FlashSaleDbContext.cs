@@ -8,8 +8,9 @@ namespace FlashSaleUI.Core.Persistence;
 
 /// <summary>The one DbContext: it maps every table (ASP.NET Core Identity's operator accounts included), and its EF
 /// Core migrations (Persistence/Migrations) own the schema.
-/// Ordinary reads and writes go through it; the measured hot paths (the sink's COPY, the winners CSV stream, the
-/// event record's transactions) use the same NpgsqlDataSource directly, each saying why where it does.</summary>
+/// Ordinary reads and writes go through it (accounts, tokens, ticket keys, audit, dead letters, event reads); the
+/// measured hot paths (the sink's COPY, the winners CSV stream and pages, the event record's two write transactions) use
+/// the same NpgsqlDataSource directly, each saying why where it does (docs/BENCHMARKS.md "The record").</summary>
 public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> options)
     : IdentityDbContext<OperatorUser>(options), IDataProtectionKeyContext
 {

@@ -1,37 +1,59 @@
 using FlashSaleUI.Core.Audit;
+using FlashSaleUI.Core.Persistence.Rows;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace FlashSaleUI.Core.Persistence;
 
-public sealed class PostgresAuditLog(NpgsqlDataSource db) : IAuditLog
+/// <summary>audit_log: through EF Core, except the entries written in the event record's transaction.</summary>
+public sealed class PostgresAuditLog(IDbContextFactory<FlashSaleDbContext> contexts) : IAuditLog
 {
     public const int MaxLimit = 500;
 
     public async Task RecordAsync(AuditActor actor, string action, string? eventCode, string? detail, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand(InsertSql);
-        AddParameters(cmd, actor, action, eventCode, null, null, detail);
-        await cmd.ExecuteNonQueryAsync(ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.AuditLog.Add(Row(actor, action, eventCode, null, null, detail));
+        await db.SaveChangesAsync(ct);
     }
 
     public async Task<IReadOnlyList<AuditEntry>> ListAsync(string? eventCode, int limit, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand("""
-            SELECT id, at, actor, address, action, event_code, before::text, after::text, detail, actor_id, via, token_id
-            FROM audit_log
-            WHERE @code::text IS NULL OR event_code = @code ORDER BY id DESC LIMIT @limit
-            """);
-        cmd.Parameters.Add(new NpgsqlParameter<string?>("code", eventCode));
-        cmd.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, MaxLimit));
-        var entries = new List<AuditEntry>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            entries.Add(new AuditEntry(reader.GetInt64(0), new DateTimeOffset(reader.GetDateTime(1), TimeSpan.Zero),
-                reader.GetString(2), Text(reader, 3), reader.GetString(4), Text(reader, 5), Text(reader, 6), Text(reader, 7),
-                Text(reader, 8), Text(reader, 9), Text(reader, 10), reader.IsDBNull(11) ? null : reader.GetGuid(11)));
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var take = Math.Clamp(limit, 1, MaxLimit);
+        var entries = new List<AuditEntry>(take);
+        var rows = eventCode is null ? Latest(db, take) : LatestOf(db, eventCode, take);
+        await foreach (var entry in rows.WithCancellation(ct)) entries.Add(entry);
         return entries;
     }
 
+    // compiled once: a sale's audit is read on every dashboard visit
+    private static readonly Func<FlashSaleDbContext, string, int, IAsyncEnumerable<AuditEntry>> LatestOf = EF.CompileAsyncQuery(
+        (FlashSaleDbContext db, string code, int take) => db.AuditLog.AsNoTracking().Where(a => a.EventCode == code)
+            .OrderByDescending(a => a.Id).Take(take).Select(a => new AuditEntry(a.Id, a.At, a.Actor, a.Address, a.Action,
+                a.EventCode, a.Before, a.After, a.Detail, a.ActorId, a.Via, a.TokenId)));
+    private static readonly Func<FlashSaleDbContext, int, IAsyncEnumerable<AuditEntry>> Latest = EF.CompileAsyncQuery(
+        (FlashSaleDbContext db, int take) => db.AuditLog.AsNoTracking()
+            .OrderByDescending(a => a.Id).Take(take).Select(a => new AuditEntry(a.Id, a.At, a.Actor, a.Address, a.Action,
+                a.EventCode, a.Before, a.After, a.Detail, a.ActorId, a.Via, a.TokenId)));
+
+    /// <summary>A new entry, to add to a context: it commits with the change it records; its time is the database's now().</summary>
+    internal static AuditRow Row(AuditActor actor, string action, string? eventCode, string? before, string? after,
+        string? detail) => new()
+    {
+        Actor = actor.Name,
+        ActorId = actor.AccountId,
+        Via = actor.Via,
+        TokenId = actor.TokenId,
+        Address = actor.Address,
+        Action = action,
+        EventCode = eventCode,
+        Before = before,
+        After = after,
+        Detail = detail?.Replace("\0", ""), // PostgreSQL text cannot hold NUL
+    };
+
+    /// <summary>An entry written inside the event record's own transaction (PostgresEventStore).</summary>
     internal const string InsertSql = """
         INSERT INTO audit_log (actor, actor_id, via, token_id, address, action, event_code, before, after, detail)
         VALUES (@actor, @actorId, @via, @tokenId, @address, @action, @event, @before::jsonb, @after::jsonb, @detail)
@@ -51,6 +73,4 @@ public sealed class PostgresAuditLog(NpgsqlDataSource db) : IAuditLog
         cmd.Parameters.Add(new NpgsqlParameter<string?>("after", after));
         cmd.Parameters.Add(new NpgsqlParameter<string?>("detail", detail?.Replace("\0", "")));
     }
-
-    private static string? Text(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 }

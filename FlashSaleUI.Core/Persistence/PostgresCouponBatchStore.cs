@@ -7,7 +7,8 @@ namespace FlashSaleUI.Core.Persistence;
 
 /// <summary>The sink's batches in PostgreSQL: coupon_issues gets one COPY per batch (idempotent by the
 /// (event_code, member_id) unique constraint: a batch with a stored coupon takes the ON CONFLICT DO NOTHING way), with
-/// each event's persisted count bumped in the same transaction; the batch's dead letters go in with it.</summary>
+/// each event's persisted count bumped in the same transaction; the batch's dead letters go in with it.
+/// On the NpgsqlDataSource, not EF Core: binary COPY is the sink's throughput (docs/BENCHMARKS.md "The sink's writer").</summary>
 public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatchStore
 {
     // Events are never deleted, so a code once found stays known; only unseen codes cost a query.
@@ -39,7 +40,7 @@ public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatch
 
     /// <summary>The fast way first: binary COPY straight into coupon_issues under a savepoint, for a batch whose events
     /// all exist (locked FOR KEY SHARE while it is written) and whose coupons are all new, which is every batch but a
-    /// redelivered one. COPY into the table took 1.75 s for 200,000 rows against 2.58 s staged. If PostgreSQL refuses
+    /// redelivered one (faster than staging: docs/BENCHMARKS.md "The sink's writer: COPY straight into the table"). If PostgreSQL refuses
     /// it (a coupon already stored, 23505, or any other refusal), the batch goes back to the savepoint and takes the
     /// idempotent way.</summary>
     private static async Task<long> InsertAsync(NpgsqlConnection conn, NpgsqlTransaction tx, IReadOnlyList<CouponIssued> coupons,
@@ -110,7 +111,7 @@ public sealed class PostgresCouponBatchStore(NpgsqlDataSource db) : ICouponBatch
         return Convert.ToInt64(await insert.ExecuteScalarAsync(ct));
     }
 
-    /// <summary>Binary COPY, PostgreSQL's fastest way in (2-4x an unnest insert here).</summary>
+    /// <summary>Binary COPY, PostgreSQL's fastest way in (docs/BENCHMARKS.md "The sink's writer").</summary>
     private static async Task CopyAsync(NpgsqlConnection conn, string table, IReadOnlyList<CouponIssued> coupons, CancellationToken ct)
     {
         await using var copy = await conn.BeginBinaryImportAsync(

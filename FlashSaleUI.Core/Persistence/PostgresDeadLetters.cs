@@ -1,54 +1,40 @@
 using FlashSaleUI.Core.Pipeline;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace FlashSaleUI.Core.Persistence;
 
-/// <summary>The dead_letters table: the one place its SQL lives.</summary>
-public sealed class PostgresDeadLetters(NpgsqlDataSource db) : IDeadLetters
+/// <summary>The dead_letters table: reads and replays through EF Core; the sink adds its batch's letters inside its own
+/// COPY transaction (AddAsync).</summary>
+public sealed class PostgresDeadLetters(IDbContextFactory<FlashSaleDbContext> contexts) : IDeadLetters
 {
     public async Task<IReadOnlyList<DeadLetterView>> ListAsync(int limit, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand("""
-            SELECT id, source_topic || '/' || source_partition || '@' || source_offset, message_key, message_value,
-                   event_code, reason, dead_lettered_at, replayed_at
-            FROM dead_letters ORDER BY id DESC LIMIT @limit
-            """);
-        cmd.Parameters.AddWithValue("limit", Math.Clamp(limit, 1, 1000));
-        var list = new List<DeadLetterView>();
-        await using var reader = await cmd.ExecuteReaderAsync(ct);
-        while (await reader.ReadAsync(ct))
-            list.Add(new DeadLetterView(reader.GetInt64(0), reader.GetString(1), Text(reader, 2), Text(reader, 3),
-                Text(reader, 4), reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6),
-                reader.IsDBNull(7) ? null : reader.GetFieldValue<DateTimeOffset>(7)));
-        return list;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var rows = await db.DeadLetters.AsNoTracking().OrderByDescending(d => d.Id).Take(Math.Clamp(limit, 1, 1000)).ToListAsync(ct);
+        return rows.Select(d => new DeadLetterView(d.Id, $"{d.SourceTopic}/{d.SourcePartition}@{d.SourceOffset}", d.MessageKey,
+            d.MessageValue, d.EventCode, d.Reason, d.DeadLetteredAt, d.ReplayedAt)).ToList();
     }
 
     public async Task<long> CountOpenAsync(string? eventCode, CancellationToken ct = default)
     {
-        await using var cmd = db.CreateCommand(
-            "SELECT count(*) FROM dead_letters WHERE replayed_at IS NULL AND (@code::text IS NULL OR event_code = @code)");
-        cmd.Parameters.Add(new NpgsqlParameter<string?>("code", eventCode));
-        return (long)(await cmd.ExecuteScalarAsync(ct))!;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var open = db.DeadLetters.Where(d => d.ReplayedAt == null);
+        if (eventCode is not null) open = open.Where(d => d.EventCode == eventCode);
+        return await open.LongCountAsync(ct);
     }
 
     public async Task<bool> ReplayAsync(long id, Func<string?, string?, CancellationToken, Task> resend, CancellationToken ct = default)
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await using var tx = await conn.BeginTransactionAsync(ct);
-        await using var select = new NpgsqlCommand(
-            "SELECT message_key, message_value FROM dead_letters WHERE id = @id AND replayed_at IS NULL FOR UPDATE", conn, tx);
-        select.Parameters.AddWithValue("id", id);
-        string? key, value;
-        await using (var reader = await select.ExecuteReaderAsync(ct))
-        {
-            if (!await reader.ReadAsync(ct)) return false;
-            key = Text(reader, 0);
-            value = Text(reader, 1);
-        }
-        await resend(key, value, ct);
-        await using var mark = new NpgsqlCommand("UPDATE dead_letters SET replayed_at = now() WHERE id = @id", conn, tx);
-        mark.Parameters.AddWithValue("id", id);
-        await mark.ExecuteNonQueryAsync(ct);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        // the row lock makes two operators' replays of one letter send it once
+        var letter = await db.DeadLetters
+            .FromSql($"SELECT * FROM dead_letters WHERE id = {id} AND replayed_at IS NULL FOR UPDATE").SingleOrDefaultAsync(ct);
+        if (letter is null) return false;
+        await resend(letter.MessageKey, letter.MessageValue, ct);
+        letter.ReplayedAt = DateTimeOffset.UtcNow;
+        await db.SaveChangesAsync(ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -77,6 +63,4 @@ public sealed class PostgresDeadLetters(NpgsqlDataSource db) : IDeadLetters
 
     // PostgreSQL text cannot hold NUL; a poison message may contain anything.
     private static string? WithoutNul(string? text) => text?.Replace("\0", "\\u0000");
-
-    private static string? Text(NpgsqlDataReader reader, int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
 }

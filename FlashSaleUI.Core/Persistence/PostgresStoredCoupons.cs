@@ -5,7 +5,9 @@ using Npgsql;
 namespace FlashSaleUI.Core.Persistence;
 
 /// <summary>Stored coupons from coupon_issues. Member ids compare byte-wise (COLLATE "C"), so a prefix search is a
-/// range on the (event_code, member_id) index, and the winners in issue order come from (event_code, issued_at).</summary>
+/// range on the (event_code, member_id) index, and the winners in issue order come from (event_code, issued_at).
+/// On the NpgsqlDataSource: the winners CSV is a COPY stream (docs/BENCHMARKS.md "The claim path, the event read and
+/// the sink"), and the pages' row-value keysets and the reconciler's unnest anti-join are SQL EF Core does not write.</summary>
 public sealed class PostgresStoredCoupons(NpgsqlDataSource db) : IStoredCoupons
 {
     // every member id character sorts below DEL, so [prefix, prefix + DEL) holds exactly the ids starting with prefix
