@@ -1,9 +1,11 @@
 using Microsoft.Playwright;
+using OtpNet;
 
 namespace FlashSaleUI.Tests.Browser;
 
 /// <summary>Operators are people, in a real browser: an admin adds one, who changes the one-time password and closes a
-/// sale under their own name; a viewer sees no action and the API refuses them too.</summary>
+/// sale under their own name; two-factor sign-in with an authenticator's code; a viewer sees no action and the API
+/// refuses them too.</summary>
 [Collection(TimingSensitive.Name)]
 public sealed class OperatorAccountsTests(BrowserApp app) : IClassFixture<BrowserApp>
 {
@@ -52,6 +54,49 @@ public sealed class OperatorAccountsTests(BrowserApp app) : IClassFixture<Browse
         var audit = await (await app.OperatorClient().GetAsync($"/api/events/{code}/audit")).JsonAsync();
         var close = audit.EnumerateArray().First(a => a.GetProperty("action").GetString() == "close");
         Assert.Equal(("frank", "password"), (close.GetProperty("actor").GetString(), close.GetProperty("via").GetString()));
+    }
+
+    [Fact]
+    public async Task An_operator_turns_on_two_factor_sign_in_and_then_signs_in_with_the_authenticator_code()
+    {
+        var (user, password, _) = await app.AccountWithTokenAsync("operator");
+        var page = await SignInAsync(user, password);
+        await page.WaitForURLAsync("**/operator");
+
+        // My account: the QR code and its key; the code an authenticator computes from the key turns it on
+        await page.GotoAsync("/operator/account");
+        // typed into the prerendered page, the code would be lost when the circuit attaches
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-testid=authenticator-qr] svg")).ToBeVisibleAsync();
+        var key = await page.Locator("[data-testid=authenticator-key]").TextContentAsync();
+        var authenticator = new Totp(Base32Encoding.ToBytes(key!.Trim()));
+        await page.FillAsync("[data-testid=two-factor-form] input[name=code]", authenticator.ComputeTotp());
+        await page.ClickAsync("[data-testid=two-factor-form] button[type=submit]");
+        await Assertions.Expect(page.Locator("[data-testid=recovery-codes]")).ToBeVisibleAsync(new() { Timeout = 5_000 });
+        await BrowserApp.ScreenshotAsync(page, "console-recovery-codes");
+
+        // signing in again: the password alone leads to the code page, and a wrong code is refused
+        var again = await SignInAsync(user, password);
+        await again.WaitForURLAsync("**/login/two-factor**");
+        await again.FillAsync("input[name=code]", "000000" == authenticator.ComputeTotp() ? "111111" : "000000");
+        await again.ClickAsync("button[type=submit]");
+        await Assertions.Expect(again.Locator("[role=alert]")).ToContainTextAsync("not right", new() { Timeout = 5_000 });
+        await again.FillAsync("input[name=code]", authenticator.ComputeTotp());
+        await again.ClickAsync("button[type=submit]");
+        await again.WaitForURLAsync("**/operator");
+        await again.GotoAsync("/operator/account");
+        await Assertions.Expect(again.Locator("[data-testid=account-name]")).ToHaveTextAsync(user, Quick);
+        await Assertions.Expect(again.Locator("[data-testid=two-factor-on]")).ToBeVisibleAsync();
+    }
+
+    private async Task<IPage> SignInAsync(string user, string password)
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/login");
+        await page.FillAsync("input[name=user]", user);
+        await page.FillAsync("input[name=password]", password);
+        await page.ClickAsync("button[type=submit]");
+        return page;
     }
 
     [Fact]

@@ -45,6 +45,9 @@ public class BrowserApp : KestrelApp
         await page.FillAsync("input[name=password]", OperatorPassword);
         await page.ClickAsync("button[type=submit]");
         await page.WaitForURLAsync("**/operator");
+        // a link clicked before the circuit attaches races the events page's own start (the next page can end up
+        // replaced by it): every test starts from the interactive events page
+        await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
         return page;
     }
 

@@ -18,6 +18,9 @@ public class KestrelApp : AppFactory
         ["FlashSale:RateLimit:PerMemberPermits"] = "5",
         ["FlashSale:RateLimit:PerAddressPerSecond"] = "100000",
         ["FlashSale:RateLimit:PerAddressBurst"] = "100000",
+        // every browser signs in from 127.0.0.1: the sign-in limit has its own tests
+        ["FlashSale:RateLimit:SignInsPerAddressPerMinute"] = "100000",
+        ["FlashSale:RateLimit:SignInsPerAddressBurst"] = "100000",
     };
 
     public override async Task InitializeAsync()
