@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Npgsql;
 using StackExchange.Redis;
@@ -22,22 +23,22 @@ namespace FlashSaleUI.Core;
 public static class DependencyInjection
 {
     /// <summary>Everything Core provides, capability by capability (each is one method below).</summary>
-    public static IServiceCollection AddFlashSaleCore(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddCoreHosting(configuration)
+    public static IServiceCollection AddFlashSaleCore(this IServiceCollection services) =>
+        services.AddCoreHosting()
             .AddRedisConnection()
             .AddPostgres()
             .AddClaims()
-            .AddEventStore(configuration)
+            .AddEventStore()
             .AddCoupons()
             .AddLiveStats()
-            .AddCouponPipeline(configuration)
-            .AddMemberTickets(configuration)
+            .AddCouponPipeline()
+            .AddMemberTickets()
             .AddDependencyHealthChecks();
 
     /// <summary>Options, the clock, metrics, and how background services fail and stop.</summary>
-    public static IServiceCollection AddCoreHosting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCoreHosting(this IServiceCollection services)
     {
-        services.Configure<FlashSaleOptions>(configuration.GetSection(FlashSaleOptions.Section));
+        services.AddSettings<FlashSaleOptions>(FlashSaleOptions.Section);
         services.Configure<HostOptions>(o =>
         {
             // A background service that fails must never take the claims down with it: each of ours logs, says so on
@@ -68,7 +69,11 @@ public static class DependencyInjection
         services.AddSingleton(sp => new NpgsqlDataSourceBuilder(
             Required(sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionNames.Postgres),
                 "ConnectionStrings__Postgres")).Build());
-        services.AddDbContextFactory<FlashSaleDbContext>((sp, options) => options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        // pooled: a context per call costs a reset, not a new context (docs/BENCHMARKS.md "The record")
+        services.AddPooledDbContextFactory<FlashSaleDbContext>((sp, options) =>
+            options.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()));
+        // Identity's stores and Data Protection take the context from the scope
+        services.TryAddScoped(sp => sp.GetRequiredService<IDbContextFactory<FlashSaleDbContext>>().CreateDbContext());
         // Data Protection's keys in PostgreSQL: cookies, antiforgery tokens and the ticket keys' secrets survive
         // restarts and are read by every instance
         services.AddDataProtection().SetApplicationName("FlashSaleUI").PersistKeysToDbContext<FlashSaleDbContext>();
@@ -93,13 +98,13 @@ public static class DependencyInjection
 
     /// <summary>Events: the record (PostgreSQL), the live state (Redis), the audit trail, and the guard that keeps
     /// the two agreeing.</summary>
-    public static IServiceCollection AddEventStore(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddEventStore(this IServiceCollection services)
     {
         services.AddSingleton<IEventStore, PostgresEventStore>();
         services.AddSingleton<ILiveEventStore, RedisLiveEventStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
         services.AddSingleton<EventService>();
-        services.Configure<LiveStateOptions>(configuration.GetSection(LiveStateOptions.Section));
+        services.AddSettings<LiveStateOptions>(LiveStateOptions.Section);
         services.AddSingleton<LiveStateGuard>();
         services.AddHostedService<LiveStateWatch>();
         return services;
@@ -119,10 +124,10 @@ public static class DependencyInjection
     }
 
     /// <summary>Outbox -> Kafka -> PostgreSQL: the relay, the sink, dead letters and reconciliation.</summary>
-    public static IServiceCollection AddCouponPipeline(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddCouponPipeline(this IServiceCollection services)
     {
-        services.Configure<KafkaOptions>(configuration.GetSection(KafkaOptions.Section));
-        services.Configure<PipelineOptions>(configuration.GetSection(PipelineOptions.Section));
+        services.AddSettings<KafkaOptions>(KafkaOptions.Section);
+        services.AddSettings<PipelineOptions>(PipelineOptions.Section);
         services.AddSingleton<KafkaBootstrap>();
         services.AddSingleton<KafkaClients>();
         services.AddSingleton<IOutbox, RedisOutbox>();
@@ -139,9 +144,9 @@ public static class DependencyInjection
     }
 
     /// <summary>Member tickets: the signing keys shared through PostgreSQL, rotated by every instance.</summary>
-    public static IServiceCollection AddMemberTickets(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddMemberTickets(this IServiceCollection services)
     {
-        services.Configure<MembersOptions>(configuration.GetSection(MembersOptions.Section));
+        services.AddSettings<MembersOptions>(MembersOptions.Section);
         services.AddSingleton<ITicketKeyStore, PostgresTicketKeyStore>();
         services.AddSingleton<TicketKeyRing>();
         services.AddSingleton<MemberTickets>();
@@ -154,9 +159,10 @@ public static class DependencyInjection
     public static IServiceCollection AddDependencyHealthChecks(this IServiceCollection services)
     {
         services.AddSingleton<KafkaHealthCheck>();
+        // Redis and PostgreSQL: the AspNetCore.HealthChecks packages, on the app's own connection and data source
         services.AddHealthChecks()
-            .AddCheck<RedisHealthCheck>("redis")
-            .AddCheck<PostgresHealthCheck>("postgres")
+            .AddRedis(sp => sp.GetRequiredService<IConnectionMultiplexer>(), "redis", timeout: TimeSpan.FromSeconds(2))
+            .AddNpgSql(sp => sp.GetRequiredService<NpgsqlDataSource>(), name: "postgres", timeout: TimeSpan.FromSeconds(2))
             .AddCheck<KafkaHealthCheck>("kafka");
         return services;
     }

@@ -2,12 +2,13 @@ using FlashSaleUI;
 using FlashSaleUI.Api;
 using FlashSaleUI.Components;
 using FlashSaleUI.Core;
+using FlashSaleUI.Core.Configuration;
 using FlashSaleUI.Hubs;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls(builder.Configuration["FLASHSALE_URLS"] ?? builder.Configuration["urls"] ?? "http://127.0.0.1:5000");
 
-builder.Services.AddFlashSaleCore(builder.Configuration)   // claims, events, coupons, live stats, pipeline, health
+builder.Services.AddFlashSaleCore()   // claims, events, coupons, live stats, pipeline, health
     .AddWebSecurity(builder.Configuration)
     .AddJsonApi()
     .AddConsoleAndMemberPage()
@@ -15,6 +16,11 @@ builder.Services.AddFlashSaleCore(builder.Configuration)   // claims, events, co
     .AddMetricsExport(builder.Configuration);
 
 var app = builder.Build();
+if (SettingsCheck.Failures(app.Services) is { Count: > 0 } wrong)
+{
+    Console.Error.WriteLine("FlashSaleUI cannot start with these settings:\n  " + string.Join("\n  ", wrong));
+    return 2;
+}
 await app.Services.InitializeFlashSaleAsync();
 await app.Services.SeedFirstAdminAsync(app.Configuration);
 
@@ -54,5 +60,6 @@ app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecur
 app.MapGet("/", () => Results.Redirect("/operator")).ExcludeFromDescription();
 
 app.Run();
+return 0;
 
 public partial class Program;

@@ -11,7 +11,7 @@ public sealed class LiveStateWatch(LiveStateGuard guard, IOptions<LiveStateOptio
 {
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(0.2, options.Value.CheckSeconds)), clock);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.CheckSeconds), clock);
         while (await timer.WaitForNextTickAsync(stop).ConfigureAwait(false))
         {
             try { await guard.CheckActiveAsync(stop); }

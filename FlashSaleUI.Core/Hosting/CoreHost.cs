@@ -13,7 +13,7 @@ public static class CoreHost
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Logging.ClearProviders().AddSimpleConsole().SetMinimumLevel(logLevel);
-        builder.Services.AddFlashSaleCore(builder.Configuration);
+        builder.Services.AddFlashSaleCore();
         var host = builder.Build();
         await host.Services.InitializeFlashSaleAsync();
         await host.StartAsync();

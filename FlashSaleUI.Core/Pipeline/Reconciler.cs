@@ -18,7 +18,7 @@ public sealed class Reconciler(IOutbox outbox, IEventStore events, ILiveEventSto
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         if (!options.Value.ReconcilerEnabled) return;
-        var period = TimeSpan.FromSeconds(Math.Max(1, options.Value.ReconcileIntervalSeconds));
+        var period = TimeSpan.FromSeconds(options.Value.ReconcileIntervalSeconds);
         while (!stop.IsCancellationRequested)
         {
             try

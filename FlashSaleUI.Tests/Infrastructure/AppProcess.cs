@@ -40,6 +40,31 @@ public sealed class AppProcess : IAsyncDisposable
         return app;
     }
 
+    /// <summary>Starts the app and waits for it to exit by itself (a start it refuses): its exit code and what it wrote.</summary>
+    public static async Task<(int ExitCode, string Output)> RunToExitAsync(IDictionary<string, string> settings, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo("dotnet", "FlashSaleUI.dll")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["FLASHSALE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
+        start.Environment["Kafka__EmbeddedPort"] = "0";
+        foreach (var (key, value) in settings) start.Environment[key] = value;
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var limit = new CancellationTokenSource(timeout);
+        try { await process.WaitForExitAsync(limit.Token); }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"the app was still running after {timeout}");
+        }
+        return (process.ExitCode, await output + await error);
+    }
+
     /// <summary>SIGSTOP: the process freezes where it is, requests half-handled; only SIGKILL (or SIGCONT) follows.</summary>
     public void Freeze() => _ = SendSignal(_process.Id, SigStop);
 

@@ -4,15 +4,15 @@ using Microsoft.Extensions.Options;
 
 namespace FlashSaleUI.Security;
 
-/// <summary>Limits how often one member may claim on one event.</summary>
-public sealed class MemberClaimLimiter(IOptions<FlashSaleOptions> options) : IDisposable
+/// <summary>Limits how often one member may claim on one event. The limits are read as they are now (a changed
+/// setting applies to members' next windows), like the per-address limits.</summary>
+public sealed class MemberClaimLimiter(IOptionsMonitor<FlashSaleOptions> options) : IDisposable
 {
-    private readonly RateLimitOptions _limits = options.Value.RateLimit;
     private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(key =>
         RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = options.Value.RateLimit.PerMemberPermits,
-            Window = TimeSpan.FromSeconds(options.Value.RateLimit.PerMemberWindowSeconds),
+            PermitLimit = options.CurrentValue.RateLimit.PerMemberPermits,
+            Window = TimeSpan.FromSeconds(options.CurrentValue.RateLimit.PerMemberWindowSeconds),
             QueueLimit = 0,
         }));
 
@@ -20,7 +20,7 @@ public sealed class MemberClaimLimiter(IOptions<FlashSaleOptions> options) : IDi
     public bool TryAcquire(EventCode code, MemberId member, out TimeSpan retryAfter)
     {
         retryAfter = TimeSpan.Zero;
-        if (!_limits.Enabled) return true;
+        if (!options.CurrentValue.RateLimit.Enabled) return true;
         using var lease = _limiter.AttemptAcquire($"{code.Value}/{member.Value}");
         if (lease.IsAcquired) return true;
         retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);

@@ -9,13 +9,13 @@ namespace FlashSaleUI.Security;
 /// in a minute, that address is refused (429) until the minute is over, right password or not, so the password
 /// cannot be guessed at request speed. Each counted failure is in the audit trail (refused ones are not: an attacker
 /// cannot fill the trail faster than the limit).</summary>
-public sealed class OperatorSignInThrottle(IOptions<FlashSaleOptions> options, IAuditLog audit,
+public sealed class OperatorSignInThrottle(IOptionsMonitor<FlashSaleOptions> options, IAuditLog audit,
     ILogger<OperatorSignInThrottle> log) : IDisposable
 {
     private readonly PartitionedRateLimiter<string> _failures = PartitionedRateLimiter.Create<string, string>(address =>
         RateLimitPartition.GetFixedWindowLimiter(address, _ => new FixedWindowRateLimiterOptions
         {
-            PermitLimit = Math.Max(1, options.Value.OperatorSignInFailuresPerMinute),
+            PermitLimit = options.CurrentValue.OperatorSignInFailuresPerMinute,
             Window = TimeSpan.FromMinutes(1),
             QueueLimit = 0,
         }));

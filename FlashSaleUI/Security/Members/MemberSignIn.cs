@@ -29,7 +29,6 @@ public static class MemberSignIn
     public static IServiceCollection AddMemberSignIn(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<IValidateOptions<MembersOptions>, MembersOptionsValidation>();
-        services.AddOptions<MembersOptions>().ValidateOnStart();
         var members = configuration.GetSection(MembersOptions.Section).Get<MembersOptions>() ?? new MembersOptions();
         var authentication = services.AddAuthentication();
         if (!string.IsNullOrWhiteSpace(members.Jwt.Authority))

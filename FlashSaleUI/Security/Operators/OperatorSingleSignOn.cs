@@ -1,3 +1,4 @@
+using FlashSaleUI.Core.Configuration;
 using FlashSaleUI.Core.Accounts;
 using Microsoft.AspNetCore.Identity;
 
@@ -30,7 +31,7 @@ public static class OperatorSingleSignOn
     public static IServiceCollection AddOperatorSingleSignOn(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(OperatorsOidcOptions.Section).Get<OperatorsOidcOptions>() ?? new OperatorsOidcOptions();
-        services.Configure<OperatorsOidcOptions>(configuration.GetSection(OperatorsOidcOptions.Section));
+        services.AddSettings<OperatorsOidcOptions>(OperatorsOidcOptions.Section);
         if (!options.Enabled) return services;
         // the provider's subject becomes Identity's external login key (mapped to NameIdentifier, as Identity reads it)
         services.AddAuthentication().AddOpenIdConnect(Scheme, o => OidcCodeFlow.Configure(o, options.Authority!, options.ClientId,
