@@ -193,7 +193,7 @@ public static class PipelineBench
     private static async Task<EventCode> CreateEventAsync(Stage stage, int stock)
     {
         var code = "BENCH-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant();
-        var created = await stage.Get<EventService>().CreateAsync(new NewEvent { Code = code, Name = "Benchmark", Stock = stock },
+        var created = await stage.Get<EventCommands>().CreateAsync(new NewEvent { Code = code, Name = "Benchmark", Stock = stock },
             FlashSaleUI.Core.Audit.AuditActor.System);
         if (created.Status != CreateEventStatus.Created) throw new InvalidOperationException(string.Join(", ", created.Errors.Keys));
         return EventCode.Parse(code);

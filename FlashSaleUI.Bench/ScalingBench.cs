@@ -23,7 +23,7 @@ public static class ScalingBench
     private static async Task RunAsync(BenchEnvironment env, Table table, int eventCount, int partitions)
     {
         await using var stage = await env.StageAsync(partitions);
-        var service = stage.Get<EventService>();
+        var service = stage.Get<EventCommands>();
         var codes = new List<EventCode>();
         for (var i = 0; i < eventCount; i++)
         {

@@ -11,7 +11,7 @@ namespace FlashSaleUI.Core.Stats;
 /// PostgreSQL query for all) and pushes the new stats to its subscribers when anything changed, but never sooner than
 /// 110 ms after the previous one: at most 10 updates a second per event (with room for network jitter), and a change
 /// is seen within about 160 ms, whatever the claim rate.</summary>
-public sealed class StatsPublisher(EventService events, TimeProvider clock, ILogger<StatsPublisher> log) : BackgroundService, IStatsFeed
+public sealed class StatsPublisher(EventReads events, TimeProvider clock, ILogger<StatsPublisher> log) : BackgroundService, IStatsFeed
 {
     public static readonly TimeSpan Period = TimeSpan.FromMilliseconds(50);
     public static readonly TimeSpan MinInterval = TimeSpan.FromMilliseconds(110);

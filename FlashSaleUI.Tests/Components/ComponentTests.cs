@@ -35,7 +35,8 @@ public sealed class CreateEventFormTests : MudComponentTest
     private readonly InMemoryEventStore _store = new();
     private readonly InMemoryLiveEventStore _live = new();
 
-    public CreateEventFormTests() => Services.AddSingleton(new EventService(_store, _live, TimeProvider.System));
+    public CreateEventFormTests() =>
+        Services.AddSingleton(new EventCommands(_store, _live, new EventReads(_store, _live, TimeProvider.System), TimeProvider.System));
 
     private static void Set(IRenderedComponent<CreateEventForm> form, string field, string value) =>
         form.Find($"[data-field={field}] input").Change(value);

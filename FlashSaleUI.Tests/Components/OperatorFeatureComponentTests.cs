@@ -69,11 +69,14 @@ public sealed class AuditListTests : MudComponentTest
 public sealed class EventActionsTests : MudComponentTest
 {
     private readonly InMemoryEventStore _store = new();
-    private readonly EventService _events;
+    private readonly EventCommands _events;
+    private readonly EventReads _reads;
 
     public EventActionsTests()
     {
-        _events = new EventService(_store, new InMemoryLiveEventStore(), TimeProvider.System);
+        var live = new InMemoryLiveEventStore();
+        _reads = new EventReads(_store, live, TimeProvider.System);
+        _events = new EventCommands(_store, live, _reads, TimeProvider.System);
         Services.AddSingleton(_events);
         Services.AddSingleton<IHttpContextAccessor>(new HttpContextAccessor());
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
@@ -83,7 +86,7 @@ public sealed class EventActionsTests : MudComponentTest
     {
         await _events.CreateAsync(new NewEvent { Code = code, Name = "Sale", Stock = 10, OpensAt = opensAt },
             FlashSaleUI.Core.Audit.AuditActor.System);
-        var view = (await _events.GetAsync(EventCode.Parse(code)))!;
+        var view = (await _reads.GetAsync(EventCode.Parse(code)))!;
         return Render<EventActions>(p => p.Add(a => a.Event, view));
     }
 

@@ -88,7 +88,7 @@ public sealed class PipelineDeliveryTests(PipelineFixture pipeline) : IClassFixt
         Assert.Contains(reasons, r => r.StartsWith("unparseable JSON"));
 
         // once the event exists, the operator replays its dead letter and it is stored
-        var ghost = await pipeline.Host.Get<EventService>().CreateAsync(new NewEvent { Code = unknown, Name = "Late", Stock = 5 },
+        var ghost = await pipeline.Host.Get<EventCommands>().CreateAsync(new NewEvent { Code = unknown, Name = "Late", Stock = 5 },
             FlashSaleUI.Core.Audit.AuditActor.System);
         Assert.Equal(CreateEventStatus.Created, ghost.Status);
         var ghostLetter = letters.Single(l => l.EventCode == unknown);

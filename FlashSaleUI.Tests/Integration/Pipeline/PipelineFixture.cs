@@ -30,7 +30,7 @@ public class PipelineFixture : IAsyncLifetime
     public async Task<EventCode> CreateEventAsync(int stock)
     {
         var code = TestCodes.New("P");
-        var created = await Host.Get<EventService>().CreateAsync(new NewEvent { Code = code, Name = "Pipeline test", Stock = stock },
+        var created = await Host.Get<EventCommands>().CreateAsync(new NewEvent { Code = code, Name = "Pipeline test", Stock = stock },
             FlashSaleUI.Core.Audit.AuditActor.System);
         Assert.Equal(CreateEventStatus.Created, created.Status);
         return EventCode.Parse(code);

@@ -18,7 +18,7 @@ public sealed class ConcurrentSamplingTests(UnstoredApp app) : IClassFixture<Uns
         var code = TestCodes.New("SIDE");
         await app.OperatorClient().CreateEventAsync(code, stock: 10);
         Assert.Equal(HttpStatusCode.OK, (await app.CreateClient().ClaimAsync(code, "granted")).StatusCode);
-        var events = app.Services.GetRequiredService<EventService>();
+        var events = app.Services.GetRequiredService<EventReads>();
         var eventCode = EventCode.Parse(code);
 
         // the stats feed, operators' reads and the public read all sample through the same service at once

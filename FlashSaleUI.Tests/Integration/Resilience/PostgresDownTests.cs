@@ -40,7 +40,7 @@ public sealed class PostgresDownTests(OwnPostgresApp app) : IClassFixture<OwnPos
         try
         {
             Assert.Equal(HttpStatusCode.OK, (await member.ClaimAsync(code, "during")).StatusCode);
-            await Task.Delay(EventService.RecordTtl); // the record held here is past its reuse time: PostgreSQL is asked
+            await Task.Delay(EventReads.RecordTtl); // the record held here is past its reuse time: PostgreSQL is asked
             var read = await member.GetAsync($"/api/events/{code}");
             Assert.Equal(HttpStatusCode.OK, read.StatusCode);
             Assert.Equal(8, (await read.JsonAsync()).GetProperty("remaining").GetInt64());

@@ -10,7 +10,7 @@ public sealed class SamplingCostTests(AppFactory app) : IClassFixture<AppFactory
         var code = TestCodes.New("QUIET");
         await app.OperatorClient().CreateEventAsync(code, stock: 10);
         var store = new CountingEventStore(app.Services.GetRequiredService<IEventStore>()); // the real store, counted
-        var events = new EventService(store, app.Services.GetRequiredService<ILiveEventStore>(), TimeProvider.System);
+        var events = new EventReads(store, app.Services.GetRequiredService<ILiveEventStore>(), TimeProvider.System);
         var eventCode = EventCode.Parse(code);
 
         for (var tick = 0; tick < 20; tick++) // the stats publisher's ticks: 10 a second

@@ -8,7 +8,7 @@ namespace FlashSaleUI.Components.Member;
 /// <summary>Renders the member page of a sale at most once a second per instance and serves that copy: everyone
 /// opens it in the same second, and it is the same for every member. The page's script reads the live count once a
 /// second anyway, so a copy up to a second old shows nothing stale for long.</summary>
-public sealed class MemberPageRenderer(IServiceScopeFactory scopes, EventService events, ILoggerFactory loggers, TimeProvider clock,
+public sealed class MemberPageRenderer(IServiceScopeFactory scopes, EventReads events, ILoggerFactory loggers, TimeProvider clock,
     Microsoft.Extensions.Options.IOptionsMonitor<FlashSaleUI.Core.Members.MembersOptions> members)
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
