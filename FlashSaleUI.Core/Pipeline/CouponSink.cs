@@ -113,31 +113,29 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
     private async Task StoreWithRetryAsync(IProducer<string, string> dlqProducer,
         List<ConsumeResult<string, string>> batch, CancellationToken stop)
     {
-        var delay = TimeSpan.FromMilliseconds(200);
-        var isolate = false;
-        while (true)
+        // PostgreSQL down, or the DLQ topic unreachable: keep the batch, keep the offsets, try again
+        var retries = PipelineRetries.SinkStore.Pipeline(clock, _ => true, (e, delay) =>
         {
-            try
+            metrics.RecordSinkError(e.Message);
+            log.LogWarning("Sink: storing a batch of {Count} failed ({Error}); retrying in {Delay:F0} ms",
+                batch.Count, e.GetBaseException().Message, delay.TotalMilliseconds);
+        });
+        var isolate = false;
+        await retries.ExecuteAsync(async ct =>
+        {
+            if (isolate)
             {
-                if (isolate) await StoreIsolatingRefusedAsync(dlqProducer, batch, stop);
-                else await StoreAsync(dlqProducer, batch, stop);
+                await StoreIsolatingRefusedAsync(dlqProducer, batch, ct);
                 return;
             }
-            catch (PostgresException e) when (IsRefusedData(e) && !isolate && !stop.IsCancellationRequested)
+            try { await StoreAsync(dlqProducer, batch, ct); }
+            catch (PostgresException e) when (IsRefusedData(e) && !ct.IsCancellationRequested)
             {
                 // something in the batch can never be stored: find it, dead-letter it, store the rest (at once)
                 isolate = true;
+                await StoreIsolatingRefusedAsync(dlqProducer, batch, ct);
             }
-            catch (Exception e) when (!stop.IsCancellationRequested)
-            {
-                // PostgreSQL down, or the DLQ topic unreachable: keep the batch, keep the offsets, try again
-                metrics.RecordSinkError(e.Message);
-                log.LogWarning("Sink: storing a batch of {Count} failed ({Error}); retrying in {Delay} ms",
-                    batch.Count, e.GetBaseException().Message, delay.TotalMilliseconds);
-                await Task.Delay(delay, clock, stop);
-                delay = TimeSpan.FromMilliseconds(Math.Min(5_000, delay.TotalMilliseconds * 2));
-            }
-        }
+        }, stop);
     }
 
     /// <summary>PostgreSQL refusing the data itself (SQLSTATE class 22 data exception, e.g. a NUL character; 23

@@ -15,6 +15,6 @@ public interface IOutbox
     Task<IReadOnlyList<OutboxEntry>> ReclaimAsync(EventCode code, string consumer, TimeSpan minIdle, int count);
     Task AcknowledgeAsync(EventCode code, IReadOnlyCollection<string> ids);
     /// <summary>Members holding a coupon in Redis, a page at a time.</summary>
-    IAsyncEnumerable<IReadOnlyList<string>> IssuedMembersAsync(EventCode code, int pageSize, CancellationToken ct = default);
+    IAsyncEnumerable<IReadOnlyList<string>> GrantedMembersAsync(EventCode code, int pageSize, CancellationToken ct = default);
     Task<int> RequeueAsync(EventCode code, IReadOnlyCollection<string> members);
 }

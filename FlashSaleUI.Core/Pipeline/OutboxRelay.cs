@@ -43,6 +43,29 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
     {
         using var producer = kafka.CreateProducer(_consumer);
         log.LogInformation("Relay {Consumer} started: outboxes -> Kafka topic {Topic}", _consumer, kafka.Options.Topic);
+        // a fatal producer error is not retried here: this producer can never send again, and Restarting builds a new one
+        var rounds = PipelineRetries.RelayRound.Pipeline(clock, e => e is not KafkaException { Error.IsFatal: true }, (e, delay) =>
+        {
+            // Redis unreachable, say: nothing is lost (entries stay in the outbox)
+            log.LogWarning(e, "Relay round failed; retrying in {Delay:F0} ms", delay.TotalMilliseconds);
+            metrics.RecordRelayFailure(0, e.Message);
+        });
+        // redeliveries use this producer: they end with it (a fatal error, or the stop)
+        using var producerLife = CancellationTokenSource.CreateLinkedTokenSource(stop);
+        _redeliveryStop = producerLife.Token;
+        try { await RelayUntilStoppedAsync(producer, rounds, stop); }
+        finally
+        {
+            await producerLife.CancelAsync();
+            await Task.WhenAll(_events.Values.Select(s => s.RedeliveryEndedAsync()));
+        }
+        await DrainAsync(producer);
+    }
+
+    private CancellationToken _redeliveryStop;
+
+    private async Task RelayUntilStoppedAsync(IProducer<string, string> producer, Polly.ResiliencePipeline rounds, CancellationToken stop)
+    {
         var idle = TimeSpan.FromMilliseconds(5);
         var lastCodesRefresh = DateTimeOffset.MinValue;
         IReadOnlyList<EventCode> codes = [];
@@ -50,33 +73,24 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         {
             try
             {
-                if (clock.GetUtcNow() - lastCodesRefresh > TimeSpan.FromSeconds(1))
+                await rounds.ExecuteAsync(async ct =>
                 {
-                    lastCodesRefresh = clock.GetUtcNow();
-                    codes = await RefreshCodesAsync(stop);
-                }
-                foreach (var code in codes) _events.TryAdd(code, NewSchedule()); // before the parallel rounds
-                var moved = await Task.WhenAll(codes.Select(code => RelayEventAsync(producer, code, _events[code], stop)));
-                // poll quickly while there is work, back off to 100 ms when every outbox is empty
-                idle = moved.Any(n => n > 0)
-                    ? TimeSpan.Zero
-                    : TimeSpan.FromMilliseconds(Math.Min(100, Math.Max(5, idle.TotalMilliseconds * 2)));
-                if (idle > TimeSpan.Zero) await Task.Delay(idle, clock, stop);
+                    if (clock.GetUtcNow() - lastCodesRefresh > TimeSpan.FromSeconds(1))
+                    {
+                        lastCodesRefresh = clock.GetUtcNow();
+                        codes = await RefreshCodesAsync(ct);
+                    }
+                    foreach (var code in codes) _events.TryAdd(code, NewSchedule()); // before the parallel rounds
+                    var moved = await Task.WhenAll(codes.Select(code => RelayEventAsync(producer, code, _events[code], ct)));
+                    // poll quickly while there is work, back off to 100 ms when every outbox is empty
+                    idle = moved.Any(n => n > 0)
+                        ? TimeSpan.Zero
+                        : TimeSpan.FromMilliseconds(Math.Min(100, Math.Max(5, idle.TotalMilliseconds * 2)));
+                    if (idle > TimeSpan.Zero) await Task.Delay(idle, clock, ct);
+                }, stop);
             }
             catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
-            catch (KafkaException e) when (e.Error.IsFatal)
-            {
-                throw; // this producer can never send again: ExecuteAsync builds a new one
-            }
-            catch (Exception e)
-            {
-                // Redis unreachable, say: nothing is lost (entries stay in the outbox); try again shortly
-                log.LogWarning(e, "Relay round failed; retrying");
-                metrics.RecordRelayFailure(0, e.Message);
-                await Delay(TimeSpan.FromSeconds(1), stop);
-            }
         }
-        await DrainAsync(producer);
     }
 
     /// <summary>The events whose outboxes are walked: those registered in Redis (placed ones) and the active ones in
@@ -127,11 +141,14 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         }
     }
 
-    /// <summary>One round for one event: send what is pending (own failures first, then reclaimed, then new).</summary>
+    /// <summary>One round for one event: send what is pending (own failures first, then reclaimed, then new). What
+    /// Kafka did not take is handed to the event's redelivery (<see cref="PipelineRetries.Redelivery"/>), and rounds
+    /// skip the event until it has gone through.</summary>
     private async Task<int> RelayEventAsync(IProducer<string, string> producer, EventCode code,
         RelaySchedule schedule, CancellationToken stop)
     {
-        if (schedule.Waiting) return 0;
+        if (schedule.Redelivering) return 0;
+        schedule.ThrowIfRedeliveryFailed(); // fatal: the next producer sends what is left
 
         IReadOnlyList<OutboxEntry> entries;
         if (schedule.HasOwnPending)
@@ -148,14 +165,37 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         schedule.HasOwnPending = false;
         if (entries.Count == 0) return 0;
 
+        var undelivered = await SendPendingAsync(producer, code, entries, stop);
+        if (undelivered > 0) schedule.Redeliver(RedeliverAsync(producer, code, _redeliveryStop));
+        return entries.Count;
+    }
+
+    /// <summary>Sends entries and acknowledges what Kafka stored; returns how many it did not take. A fatal producer
+    /// error is thrown (the rest stay pending; the next producer sends them).</summary>
+    private async Task<int> SendPendingAsync(IProducer<string, string> producer, EventCode code, IReadOnlyList<OutboxEntry> entries,
+        CancellationToken stop)
+    {
         var (delivered, fatal) = await SendAsync(producer, entries, stop);
         await outbox.AcknowledgeAsync(code, delivered);
         metrics.RecordRelayed(delivered.Count);
-        if (fatal is not null) throw fatal; // the rest stay pending; the next producer sends them
-        if (delivered.Count < entries.Count) schedule.DeliveryFailed();
-        else schedule.Delivered();
-        return entries.Count;
+        if (fatal is not null) throw fatal;
+        return entries.Count - delivered.Count;
     }
+
+    /// <summary>Sends this relay's pending entries of the event again until Kafka has taken them all.</summary>
+    private Task RedeliverAsync(IProducer<string, string> producer, EventCode code, CancellationToken stop)
+    {
+        var redelivery = PipelineRetries.Redelivery.Pipeline(clock, e => e is not KafkaException { Error.IsFatal: true },
+            (e, delay) => log.LogDebug("Relay: {Event} redelivery in {Delay:F0} ms ({Error})", code, delay.TotalMilliseconds, e.Message));
+        return redelivery.ExecuteAsync(async ct =>
+        {
+            var pending = await outbox.ReadAsync(code, _consumer, Options.RelayBatch, ownPending: true);
+            if (pending.Count > 0 && await SendPendingAsync(producer, code, pending, ct) > 0)
+                throw new UndeliveredException(code);
+        }, stop).AsTask();
+    }
+
+    private sealed class UndeliveredException(EventCode code) : Exception($"Kafka did not take every message of {code}");
 
     private RelaySchedule NewSchedule(bool ownPending = false) =>
         new(clock, TimeSpan.FromMilliseconds(Options.ReclaimIdleMs)) { HasOwnPending = ownPending };
@@ -188,8 +228,4 @@ public sealed class OutboxRelay(IOutbox outbox, IEventStore events, ILiveEventSt
         return (delivered, fatal);
     }
 
-    private async Task Delay(TimeSpan delay, CancellationToken stop)
-    {
-        try { await Task.Delay(delay, clock, stop); } catch (OperationCanceledException) { }
-    }
 }

@@ -67,7 +67,7 @@ public sealed class Reconciler(IOutbox outbox, IEventStore events, ILiveEventSto
     private async Task<int> RequeueMissingAsync(EventCode code, CancellationToken ct)
     {
         var requeued = 0;
-        await foreach (var page in outbox.IssuedMembersAsync(code, 1_000, ct))
+        await foreach (var page in outbox.GrantedMembersAsync(code, 1_000, ct))
             requeued += await outbox.RequeueAsync(code, await coupons.WithoutStoredCouponAsync(code, page, ct));
         return requeued;
     }

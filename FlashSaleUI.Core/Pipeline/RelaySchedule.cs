@@ -1,20 +1,19 @@
 namespace FlashSaleUI.Core.Pipeline;
 
-/// <summary>When the relay next works on one event's outbox. After a round with undelivered messages it waits 200 ms,
-/// 400 ms, … up to 5 s before sending them again (the broker is down or slow: resending at once helps nobody), and
-/// it looks for entries a dead relay left pending once per half <c>ReclaimIdleMs</c>.</summary>
+/// <summary>What the relay does next with one event's outbox: read this relay's own unacknowledged entries first,
+/// leave the event alone while its redelivery (messages Kafka did not take, sent again with
+/// <see cref="PipelineRetries.Redelivery"/>'s backoff) runs, and look for entries a dead relay left pending once per
+/// half <c>ReclaimIdleMs</c>.</summary>
 public sealed class RelaySchedule(TimeProvider clock, TimeSpan reclaimIdle)
 {
-    public static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
-    private int _failures;
-    private DateTimeOffset _retryAt = DateTimeOffset.MinValue;
     private DateTimeOffset _lastReclaim = DateTimeOffset.MinValue;
+    private Task? _redelivery;
 
     /// <summary>This relay read entries it has not acknowledged: read those again ('0') before new ones.</summary>
     public bool HasOwnPending { get; set; }
 
-    /// <summary>In a backoff after failed deliveries: skip this event this round.</summary>
-    public bool Waiting => clock.GetUtcNow() < _retryAt;
+    /// <summary>A redelivery is running: rounds skip this event.</summary>
+    public bool Redelivering => _redelivery is { IsCompleted: false };
 
     /// <summary>True (once per half reclaim interval) when it is time to take over entries another relay left.</summary>
     public bool TakeReclaimTurn()
@@ -25,16 +24,28 @@ public sealed class RelaySchedule(TimeProvider clock, TimeSpan reclaimIdle)
         return true;
     }
 
-    /// <summary>Some messages of the round were not delivered: they stay pending; back off before resending.</summary>
-    public void DeliveryFailed()
+    /// <summary>Some messages of the round were not delivered: they stay pending, and <paramref name="redelivery"/>
+    /// sends them until Kafka has them.</summary>
+    public void Redeliver(Task redelivery) => _redelivery = redelivery;
+
+    /// <summary>A redelivery that ended without sending everything (a fatal producer error, or the stop): its entries
+    /// are this relay's own pending ones again, and the failure is the round's.</summary>
+    public void ThrowIfRedeliveryFailed()
     {
+        if (_redelivery is not { IsCompleted: true } ended) return;
+        _redelivery = null;
+        if (ended.IsCompletedSuccessfully) return;
         HasOwnPending = true;
-        _failures++;
-        _retryAt = clock.GetUtcNow() + Backoff(_failures);
+        ended.GetAwaiter().GetResult();
     }
 
-    public void Delivered() => _failures = 0;
-
-    public static TimeSpan Backoff(int failures) =>
-        TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 100 * Math.Pow(2, Math.Min(failures, 16))));
+    /// <summary>Waits for a redelivery to end (it ends with its producer), whatever its outcome; what it had not
+    /// sent is this relay's own pending entries, read first by the next round or the drain.</summary>
+    public async Task RedeliveryEndedAsync()
+    {
+        if (_redelivery is not { } running) return;
+        try { await running; }
+        catch (Exception) { HasOwnPending = true; }
+        _redelivery = null;
+    }
 }

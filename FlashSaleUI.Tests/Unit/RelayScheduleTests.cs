@@ -3,30 +3,36 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace FlashSaleUI.Tests.Unit;
 
-/// <summary>The relay's per-event backoff and reclaim turns, on a fake clock: nothing here waits.</summary>
+/// <summary>The relay's per-event redelivery state and reclaim turns, on a fake clock: nothing here waits.</summary>
 public class RelayScheduleTests
 {
     private static readonly TimeSpan ReclaimIdle = TimeSpan.FromSeconds(15);
 
     [Fact]
-    public void Failed_deliveries_back_off_200_400_800_ms_up_to_5_s_and_a_delivery_starts_again_at_200_ms()
+    public void A_redelivery_keeps_the_event_out_of_rounds_until_it_has_gone_through()
     {
-        var clock = new FakeTimeProvider();
-        var schedule = new RelaySchedule(clock, ReclaimIdle);
-        Assert.False(schedule.Waiting);
+        var schedule = new RelaySchedule(new FakeTimeProvider(), ReclaimIdle);
+        Assert.False(schedule.Redelivering);
+        var redelivery = new TaskCompletionSource();
+        schedule.Redeliver(redelivery.Task);
+        Assert.True(schedule.Redelivering);
+        schedule.ThrowIfRedeliveryFailed(); // still running: nothing to say
+        redelivery.SetResult();
+        Assert.False(schedule.Redelivering);
+        schedule.ThrowIfRedeliveryFailed();
+        Assert.False(schedule.HasOwnPending); // everything went through
+    }
 
-        var waits = new List<TimeSpan>();
-        for (var failure = 0; failure < 8; failure++)
-        {
-            schedule.DeliveryFailed();
-            Assert.True(schedule.HasOwnPending); // the undelivered entries are read again first
-            waits.Add(WaitOut(clock, schedule));
-        }
-        Assert.Equal(new[] { 200, 400, 800, 1_600, 3_200, 5_000, 5_000, 5_000 }.Select(ms => TimeSpan.FromMilliseconds(ms)), waits);
-
-        schedule.Delivered();
-        schedule.DeliveryFailed();
-        Assert.Equal(TimeSpan.FromMilliseconds(200), WaitOut(clock, schedule));
+    [Fact]
+    public void A_redelivery_that_failed_for_good_is_the_rounds_failure_once_and_its_entries_are_read_again_first()
+    {
+        var schedule = new RelaySchedule(new FakeTimeProvider(), ReclaimIdle);
+        var redelivery = new TaskCompletionSource();
+        schedule.Redeliver(redelivery.Task);
+        redelivery.SetException(new InvalidOperationException("the producer is fenced"));
+        Assert.Throws<InvalidOperationException>(schedule.ThrowIfRedeliveryFailed);
+        Assert.True(schedule.HasOwnPending);
+        schedule.ThrowIfRedeliveryFailed(); // reported once: the next producer starts cleanly
     }
 
     [Fact]
@@ -42,17 +48,5 @@ public class RelayScheduleTests
         clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.True(schedule.TakeReclaimTurn());
         Assert.False(schedule.TakeReclaimTurn());
-    }
-
-    /// <summary>Advances the clock in 10 ms steps while the schedule waits; returns how long that was.</summary>
-    private static TimeSpan WaitOut(FakeTimeProvider clock, RelaySchedule schedule)
-    {
-        var waited = TimeSpan.Zero;
-        while (schedule.Waiting)
-        {
-            clock.Advance(TimeSpan.FromMilliseconds(10));
-            waited += TimeSpan.FromMilliseconds(10);
-        }
-        return waited;
     }
 }
