@@ -87,12 +87,10 @@ public static class DependencyInjection
         services.AddSingleton<ClaimMetrics>();
         services.AddSingleton<IClaimService, RedisClaimService>();
         services.AddSingleton<MemberClaims>();
-        services.AddSingleton<ISoldOutSource, RedisSoldOutSource>();
-        services.AddSingleton<SoldOutShortcut>();
-        services.AddHostedService(sp => sp.GetRequiredService<SoldOutShortcut>());
+        services.AddSingleton<IMemoryAnswersSource, RedisMemoryAnswersSource>();
+        services.AddHostedSingleton<SoldOutShortcut>();
         services.AddSingleton<KnownWinners>();
-        services.AddSingleton<RefusalTally>();
-        services.AddHostedService(sp => sp.GetRequiredService<RefusalTally>());
+        services.AddHostedSingleton<RefusalTally>();
         return services;
     }
 
@@ -103,7 +101,8 @@ public static class DependencyInjection
         services.AddSingleton<IEventStore, PostgresEventStore>();
         services.AddSingleton<ILiveEventStore, RedisLiveEventStore>();
         services.AddSingleton<IAuditLog, PostgresAuditLog>();
-        services.AddSingleton<EventService>();
+        services.AddSingleton<EventReads>();
+        services.AddSingleton<EventCommands>();
         services.AddSettings<LiveStateOptions>(LiveStateOptions.Section);
         services.AddSingleton<LiveStateGuard>();
         services.AddHostedService<LiveStateWatch>();
@@ -117,9 +116,8 @@ public static class DependencyInjection
     /// <summary>The live feed of each watched event's numbers (one sampler per instance).</summary>
     public static IServiceCollection AddLiveStats(this IServiceCollection services)
     {
-        services.AddSingleton<StatsPublisher>();
         services.AddSingleton<IStatsFeed>(sp => sp.GetRequiredService<StatsPublisher>());
-        services.AddHostedService(sp => sp.GetRequiredService<StatsPublisher>());
+        services.AddHostedSingleton<StatsPublisher>();
         return services;
     }
 
@@ -136,10 +134,9 @@ public static class DependencyInjection
         services.AddSingleton<ICouponBatchStore, PostgresCouponBatchStore>();
         services.AddSingleton<IDeadLetters, PostgresDeadLetters>();
         services.AddSingleton<DeadLetterService>();
-        services.AddSingleton<Reconciler>();
         services.AddHostedService<OutboxRelay>();
         services.AddHostedService<CouponSink>();
-        services.AddHostedService(sp => sp.GetRequiredService<Reconciler>());
+        services.AddHostedSingleton<Reconciler>();
         return services;
     }
 
@@ -181,4 +178,11 @@ public static class DependencyInjection
         string.IsNullOrWhiteSpace(value)
             ? throw new InvalidOperationException($"{name} is not set. ./run.sh sets it for local servers.")
             : value;
+
+    /// <summary>A background service that other services also use: one instance, registered as both.</summary>
+    public static IServiceCollection AddHostedSingleton<T>(this IServiceCollection services) where T : class, IHostedService
+    {
+        services.AddSingleton<T>();
+        return services.AddHostedService(sp => sp.GetRequiredService<T>());
+    }
 }

@@ -15,7 +15,7 @@ public static class DependencyInjection
         services.AddOperatorSecurity()
             .AddOperatorSingleSignOn(configuration)
             .AddMemberSignIn(configuration)
-            .AddClaimRateLimiting(configuration)
+            .AddClaimRateLimiting()
             .AddLoginRateLimit();
 
     /// <summary>The operator console (Blazor Server, MudBlazor) and the static member page.</summary>

@@ -15,8 +15,7 @@
 --                                       grant time); the relay carries it to Kafka
 -- ARGV:
 --   ARGV[1] member id (the member a verified ticket names: 1-255 printable characters; only ever a hash field)
---   ARGV[2] event code (the CODE of the keys; copied into the outbox entry)
---   ARGV[3] claim id (optional; without it the claim is identified as CODE-<outbox entry id>)
+--   ARGV[2] claim id (80 random bits, 16 Crockford base-32 characters: the member's coupon code is read from it)
 -- Returns:
 --   n >= 0  issued: n is the stock left after this claim
 --   -1 not found    -2 sold out    -3 duplicate (this member already has one)    -4 not open (before
@@ -27,7 +26,7 @@
 --
 -- Try it:  redis-cli SET 'fs:{DEMO}:stock' 3
 --          redis-cli --eval redis-scripts/claim.lua 'fs:{DEMO}:stock' 'fs:{DEMO}:grants' 'fs:{DEMO}:window' \
---                    'fs:{DEMO}:outcomes' 'fs:{DEMO}:outbox' , member-1 DEMO
+--                    'fs:{DEMO}:outcomes' 'fs:{DEMO}:outbox' , member-1 7KQ2M9XD4TPA1ZVB
 
 local stock = redis.call('GET', KEYS[1])
 if not stock then
@@ -62,11 +61,6 @@ end
 
 local remaining = redis.call('DECR', KEYS[1])
 -- the entry id is the grant time (unix ms): no issuedAt field, and the stream's key already names the event
-if ARGV[3] and ARGV[3] ~= '' then
-  redis.call('HSET', KEYS[2], ARGV[1], ARGV[3])
-  redis.call('XADD', KEYS[5], '*', 'claimId', ARGV[3], 'memberId', ARGV[1])
-else
-  local id = redis.call('XADD', KEYS[5], '*', 'memberId', ARGV[1])
-  redis.call('HSET', KEYS[2], ARGV[1], ARGV[2] .. '-' .. id)
-end
+redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
+redis.call('XADD', KEYS[5], '*', 'claimId', ARGV[2], 'memberId', ARGV[1])
 return remaining

@@ -5,7 +5,7 @@ namespace FlashSaleUI.Core.Claims;
 /// <summary>What answering claims from memory needs from the live store (Redis): the winners of a sale and word of any
 /// change to a sale made by any instance (<see cref="SoldOutShortcut"/>), and the sale's counters to add the refusals
 /// answered here to (<see cref="RefusalTally"/>, for the sold-out shortcut and <see cref="KnownWinners"/> alike).</summary>
-public interface ISoldOutSource
+public interface IMemoryAnswersSource
 {
     /// <summary>The members granted a coupon; null when there are more than <paramref name="max"/>.</summary>
     Task<IReadOnlyCollection<string>?> GrantedMembersAsync(EventCode code, int max);

@@ -8,7 +8,7 @@ namespace FlashSaleUI.Core.Claims;
 /// known sale is missing in Redis (it lost data), its live state rebuilt from the record and the claim made again;
 /// after a grant, the shared public read of the sale dropped, so pages polling it see the new count.</summary>
 public sealed class MemberClaims(IClaimService claims, SoldOutShortcut soldOut, KnownWinners winners, RefusalTally tally,
-    ClaimMetrics metrics, LiveStateGuard liveState, EventService events)
+    ClaimMetrics metrics, LiveStateGuard liveState, EventReads events)
 {
     public async ValueTask<ClaimResult> ClaimAsync(EventCode code, MemberId member, CancellationToken ct = default)
     {
@@ -20,7 +20,7 @@ public sealed class MemberClaims(IClaimService claims, SoldOutShortcut soldOut, 
         switch (result.Status)
         {
             case ClaimStatus.Issued:
-                events.Granted(code);
+                events.ForgetPublicRead(code);
                 break;
             case ClaimStatus.Duplicate:
                 winners.Add(code, member); // a second press: remembered from now on (not every grant: that costs the GC)

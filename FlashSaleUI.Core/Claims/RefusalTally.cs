@@ -7,7 +7,7 @@ namespace FlashSaleUI.Core.Claims;
 
 /// <summary>Refusals answered from memory (without claim.lua, which counts its own), added to their sales' counters in
 /// Redis every 100 ms, so the dashboard's numbers and rates see every attempt.</summary>
-public sealed class RefusalTally(ISoldOutSource source, TimeProvider clock, ILogger<RefusalTally> log) : BackgroundService
+public sealed class RefusalTally(IMemoryAnswersSource source, TimeProvider clock, ILogger<RefusalTally> log) : BackgroundService
 {
     public static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(100);
     private readonly ConcurrentDictionary<EventCode, Counts> _counts = new();

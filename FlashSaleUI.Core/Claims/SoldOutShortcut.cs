@@ -13,12 +13,12 @@ namespace FlashSaleUI.Core.Claims;
 /// <see cref="FlashSaleOptions.SoldOutShortcutMaxGrants"/>) and from then on answers a winner "duplicate" and anyone
 /// else "sold out", exactly as claim.lua would, without a Redis call.
 /// <para>What could make those answers wrong drops the sale from memory: any instance placing the sale again (a
-/// top-up, an edit, a close, a repair; announced on <see cref="ISoldOutSource.SubscribeToChangesAsync"/>), a check of
+/// top-up, an edit, a close, a repair; announced on <see cref="IMemoryAnswersSource.SubscribeToChangesAsync"/>), a check of
 /// Redis every second (stock back above zero, another version of the window, the sale gone from Redis), and the
 /// sale's closing time (a second early: then claims get "not open" from the script again).</para>
 /// <para>The refusals answered from memory are counted by <see cref="RefusalTally"/>.</para>
 /// </summary>
-public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, ISoldOutSource source,
+public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, IMemoryAnswersSource source,
     IOptions<FlashSaleOptions> options, TimeProvider clock, ILogger<SoldOutShortcut> log) : BackgroundService
 {
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);

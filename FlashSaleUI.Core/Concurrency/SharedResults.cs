@@ -4,8 +4,9 @@ namespace FlashSaleUI.Core.Concurrency;
 
 /// <summary>One piece of work per key at a time, and its result shared for a while: callers asking for a key whose
 /// work is still running, or finished successfully less than <paramref name="maxAge"/> ago, get that same task.
-/// A failed result is not kept (the next caller tries again). Bounded: past 10,000 keys it starts over, so keys
-/// invented by callers cannot grow it without end.</summary>
+/// A failed result is not kept (the next caller tries again). Bounded: past 10,000 keys the finished, expired ones
+/// are dropped, and while the rest are all fresh a new key's work runs unshared, so keys invented by callers cannot
+/// grow it without end. (Not IMemoryCache: sharing work still running needs AddOrUpdate's atomic choice.)</summary>
 public sealed class SharedResults<TKey, TResult>(TimeSpan maxAge, TimeProvider clock) where TKey : notnull
 {
     private const int MaxKeys = 10_000;
@@ -20,7 +21,12 @@ public sealed class SharedResults<TKey, TResult>(TimeSpan maxAge, TimeProvider c
         bool Reusable((Task<TResult> Work, DateTimeOffset Started) entry) =>
             !entry.Work.IsCompleted || (now - entry.Started < maxAge && !entry.Work.IsFaulted);
         if (_entries.TryGetValue(key, out var recent) && Reusable(recent)) return recent.Work;
-        if (_entries.Count > MaxKeys) _entries.Clear();
+        if (_entries.Count >= MaxKeys && !_entries.ContainsKey(key))
+        {
+            foreach (var (old, entry) in _entries)
+                if (entry.Work.IsCompleted && now - entry.Started >= maxAge) _entries.TryRemove(old, out _);
+            if (_entries.Count >= MaxKeys) return work(key);
+        }
         var started = new Lazy<Task<TResult>>(() => work(key)); // at most one start, whichever caller wins
         return _entries.AddOrUpdate(key, _ => (started.Value, now), (_, old) => Reusable(old) ? old : (started.Value, now)).Work;
     }

@@ -5,5 +5,4 @@ public static class ConnectionNames
 {
     public const string Redis = "Redis";          // ConnectionStrings__Redis
     public const string Postgres = "Postgres";    // ConnectionStrings__Postgres
-    public const string KafkaBootstrap = "Kafka:BootstrapServers";
 }

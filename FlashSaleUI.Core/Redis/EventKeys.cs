@@ -1,4 +1,5 @@
 using FlashSaleUI.Core.Events;
+using Microsoft.Extensions.Caching.Memory;
 using StackExchange.Redis;
 
 namespace FlashSaleUI.Core.Redis;
@@ -16,16 +17,15 @@ public sealed class EventKeys
     /// repaired), so every instance drops what it remembers of that sale.</summary>
     public static readonly RedisChannel Changes = RedisChannel.Literal("fs:changes");
 
-    private const int CachedCodes = 10_000;
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<EventCode, EventKeys> Cache = new();
+    private static readonly MemoryCache Cache = new(new MemoryCacheOptions { SizeLimit = 10_000 });
+    private static readonly MemoryCacheEntryOptions OneEntry = new() { Size = 1 };
 
     /// <summary>The keys of a code, built once: the claim path would otherwise build five strings per claim. Bounded:
-    /// a flood of made-up (valid) codes empties the cache instead of growing it.</summary>
+    /// a flood of made-up (valid) codes evicts the least used, never grows the cache.</summary>
     public static EventKeys For(EventCode code)
     {
-        if (Cache.TryGetValue(code, out var keys)) return keys;
-        if (Cache.Count >= CachedCodes) Cache.Clear();
-        return Cache.GetOrAdd(code, c => new EventKeys(c));
+        if (Cache.TryGetValue(code.Value, out EventKeys? keys)) return keys!;
+        return Cache.Set(code.Value, new EventKeys(code), OneEntry);
     }
 
     public EventCode Code { get; }

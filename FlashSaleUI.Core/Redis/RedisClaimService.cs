@@ -14,7 +14,7 @@ public sealed class RedisClaimService(IConnectionMultiplexer redis, RedisScripts
         var claimId = ClaimId.New();
         var result = await scripts.Claim.EvaluateAsync(redis.GetDatabase(),
             [keys.Stock, keys.Grants, keys.Window, keys.Outcomes, keys.Outbox],
-            [member.Value, code.Value, claimId]).ConfigureAwait(false);
+            [member.Value, claimId]).ConfigureAwait(false);
         var claim = ClaimResult.FromScript((long)result, claimId);
         metrics.Record(claim.Status, System.Diagnostics.Stopwatch.GetElapsedTime(started));
         return claim;

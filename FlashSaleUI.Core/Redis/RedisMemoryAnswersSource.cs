@@ -4,7 +4,7 @@ using StackExchange.Redis;
 
 namespace FlashSaleUI.Core.Redis;
 
-public sealed class RedisSoldOutSource(IConnectionMultiplexer redis) : ISoldOutSource
+public sealed class RedisMemoryAnswersSource(IConnectionMultiplexer redis) : IMemoryAnswersSource
 {
     public async Task<IReadOnlyCollection<string>?> GrantedMembersAsync(EventCode code, int max)
     {

@@ -59,7 +59,7 @@ public sealed class RedisOutbox(IConnectionMultiplexer redis, RedisScripts scrip
         ids.Count == 0 ? Task.CompletedTask
             : scripts.OutboxAck.EvaluateAsync(Db, [EventKeys.For(code).Outbox], [Group, .. ids.Select(i => (RedisValue)i)]);
 
-    public async IAsyncEnumerable<IReadOnlyList<string>> IssuedMembersAsync(EventCode code, int pageSize,
+    public async IAsyncEnumerable<IReadOnlyList<string>> GrantedMembersAsync(EventCode code, int pageSize,
         [EnumeratorCancellation] CancellationToken ct = default)
     {
         // HSCAN, so a large hash never blocks Redis; SE.Redis follows the cursor (on the key's node in a cluster)

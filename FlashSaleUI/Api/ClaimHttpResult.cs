@@ -15,7 +15,6 @@ public sealed class ClaimHttpResult(ClaimResult claim) : IResult, IEndpointMetad
 
     private static byte[] Refusal(ClaimStatus status) => Encoding.UTF8.GetBytes($$"""{"status":"{{status.Name()}}"}""");
 
-    public ClaimResult Claim => claim;
 
     public Task ExecuteAsync(HttpContext http)
     {

@@ -11,7 +11,7 @@ public static class ClaimsEndpoints
 
     public static IEndpointRouteBuilder MapClaimsApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(Pattern, ClaimAsync).RequireRateLimiting(ClaimRateLimiting.ByAddressPolicy).WithTags("Claims");
+        app.MapPost(Pattern, ClaimAsync).ChecksEventCode().RequireRateLimiting(ClaimRateLimiting.ByAddressPolicy).WithTags("Claims");
         return app;
     }
 
@@ -23,10 +23,9 @@ public static class ClaimsEndpoints
         if (!app.Environment.IsEnvironment("Benchmark")) return app;
         app.Logger.LogWarning("Benchmark environment: POST /bench/unchecked-claims/{{code}} takes claims without tickets");
         app.MapPost("/bench/unchecked-claims/{code}", async (string code, HttpContext http, MemberClaims claims, CancellationToken ct) =>
-            EventCode.TryParse(code, out var eventCode)
-            && MemberId.TryParse(http.Request.Headers["X-Bench-Member"].ToString(), out var member)
-                ? new ClaimHttpResult(await claims.ClaimAsync(eventCode, member, ct))
-                : Results.BadRequest()).ExcludeFromDescription();
+            MemberId.TryParse(http.Request.Headers["X-Bench-Member"].ToString(), out var member)
+                ? new ClaimHttpResult(await claims.ClaimAsync(EventCodeCheck.From(code), member, ct))
+                : Results.BadRequest()).ChecksEventCode().ExcludeFromDescription();
         return app;
     }
 
@@ -36,9 +35,8 @@ public static class ClaimsEndpoints
     {
         // stopping: no new grants here (the load balancer retries elsewhere) while the pipeline drains
         if (lifetime.ApplicationStopping.IsCancellationRequested) return UnavailableResult.Instance;
-        // Everything is validated before any key is built from it.
-        if (!EventCode.TryParse(code, out var eventCode))
-            return ApiProblems.InvalidEventCode();
+        // Everything is validated before any key is built from it (the code by ChecksEventCode).
+        var eventCode = EventCodeCheck.From(code);
         if (HasBody(http.Request))
         {
             var (body, error) = await JsonBody.ReadAsync<ClaimRequest>(http.Request, MaxBodyBytes, ct);

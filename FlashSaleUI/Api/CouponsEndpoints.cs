@@ -11,7 +11,7 @@ public static class CouponsEndpoints
 {
     public static IEndpointRouteBuilder MapCouponsApi(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/api/events/{code}").WithTags("Coupons");
+        var events = app.MapGroup("/api/events/{code}").ChecksEventCode().WithTags("Coupons");
         events.MapGet("/claims/me", LookUpAsync).RequireRateLimiting(CouponLookupLimiting.Policy);
         var operators = events.MapGroup("").RequireAuthorization(OperatorSecurity.OperatorPolicy);
         operators.MapGet("/coupons", ListAsync);
@@ -24,8 +24,7 @@ public static class CouponsEndpoints
     public static async Task<Results<Ok<CouponLookupResponse>, NotFound<object>, ValidationProblem, UnauthenticatedResult>> LookUpAsync(
         string code, HttpRequest request, MemberTickets tickets, IStoredCoupons coupons, CancellationToken ct)
     {
-        if (!EventCode.TryParse(code, out var eventCode))
-            return ApiProblems.InvalidEventCode();
+        var eventCode = EventCodeCheck.From(code);
         if (await tickets.MemberOfAsync(request, ct) is not { } member) return UnauthenticatedResult.Instance;
         request.HttpContext.Response.Headers.CacheControl = "no-store"; // personal: never in a shared cache
         return await coupons.FindAsync(eventCode, member, ct) is { } coupon
@@ -37,8 +36,7 @@ public static class CouponsEndpoints
         string code, string? member, string? after, int? limit, string? order, IStoredCoupons coupons, IEventStore events,
         CancellationToken ct)
     {
-        if (!EventCode.TryParse(code, out var eventCode))
-            return ApiProblems.InvalidEventCode();
+        var eventCode = EventCodeCheck.From(code);
         var byTime = string.Equals(order, "issuedAt", StringComparison.OrdinalIgnoreCase);
         if (order is not null && !byTime && !string.Equals(order, "memberId", StringComparison.OrdinalIgnoreCase))
             return ApiProblems.Invalid("order", "Order must be memberId or issuedAt.");
@@ -57,8 +55,7 @@ public static class CouponsEndpoints
     public static async Task<Results<EmptyHttpResult, ProblemHttpResult, ValidationProblem>> ExportAsync(
         string code, HttpContext http, IStoredCoupons coupons, IEventStore events, CancellationToken ct)
     {
-        if (!EventCode.TryParse(code, out var eventCode))
-            return ApiProblems.InvalidEventCode();
+        var eventCode = EventCodeCheck.From(code);
         if (await events.GetAsync(eventCode, ct) is null) return ApiProblems.EventNotFound(code);
         http.Response.ContentType = "text/csv; charset=utf-8";
         http.Response.Headers.ContentDisposition = $"attachment; filename=\"{eventCode.Value}-coupons.csv\"";

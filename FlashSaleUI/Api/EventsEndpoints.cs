@@ -13,7 +13,7 @@ public static class EventsEndpoints
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/api/events").WithTags("Events");
+        var events = app.MapGroup("/api/events").ChecksEventCode().WithTags("Events");
         var operators = events.MapGroup("").RequireAuthorization(OperatorSecurity.OperatorPolicy);
         var viewers = events.MapGroup("").RequireAuthorization(OperatorSecurity.ViewerPolicy);
 
@@ -31,7 +31,7 @@ public static class EventsEndpoints
     }
 
     public static async Task<Results<Created<EventView>, ProblemHttpResult, ValidationProblem>> CreateAsync(HttpRequest request,
-        EventService service, CancellationToken ct)
+        EventCommands service, CancellationToken ct)
     {
         var (input, error) = await JsonBody.ReadAsync<NewEvent>(request, MaxBodyBytes, ct);
         if (error is not null) return error;
@@ -45,32 +45,32 @@ public static class EventsEndpoints
         };
     }
 
-    public static async Task<Ok<IReadOnlyList<EventView>>> ListAsync(EventService service, CancellationToken ct) =>
+    public static async Task<Ok<IReadOnlyList<EventView>>> ListAsync(EventReads service, CancellationToken ct) =>
         TypedResults.Ok(await service.ListAsync(ct));
 
-    public static Task<EventChangeResults> OpenAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
+    public static Task<EventChangeResults> OpenAsync(string code, EventCommands service, HttpContext http, CancellationToken ct) =>
         ChangeAsync(code, c => service.OpenAsync(c, OperatorActor.Of(http), ct));
 
-    public static Task<EventChangeResults> CloseAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
+    public static Task<EventChangeResults> CloseAsync(string code, EventCommands service, HttpContext http, CancellationToken ct) =>
         ChangeAsync(code, c => service.CloseAsync(c, OperatorActor.Of(http), ct));
 
-    public static Task<EventChangeResults> CancelAsync(string code, EventService service, HttpContext http, CancellationToken ct) =>
+    public static Task<EventChangeResults> CancelAsync(string code, EventCommands service, HttpContext http, CancellationToken ct) =>
         ChangeAsync(code, c => service.CancelAsync(c, OperatorActor.Of(http), ct));
 
     /// <summary>The public event read: anyone, cacheable for a second (see PublicCaching).</summary>
-    public static async Task<IResult> GetAsync(string code, EventService service, HttpContext http) =>
-        EventCode.TryParse(code, out var eventCode) && await service.GetSharedAsync(eventCode) is { } view
+    public static async Task<IResult> GetAsync(string code, EventReads service, HttpContext http) =>
+        await service.GetSharedAsync(EventCodeCheck.From(code)) is { } view
             ? PublicCaching.Event(view, http)
             : ApiProblems.EventNotFound(code);
 
-    public static async Task<EventChangeResults> EditAsync(string code, HttpRequest request, EventService service, CancellationToken ct)
+    public static async Task<EventChangeResults> EditAsync(string code, HttpRequest request, EventCommands service, CancellationToken ct)
     {
         var (edit, error) = await JsonBody.ReadAsync<EventEdit>(request, MaxBodyBytes, ct);
         if (error is not null) return error;
         return await ChangeAsync(code, c => service.EditAsync(c, edit!, OperatorActor.Of(request.HttpContext), ct));
     }
 
-    public static async Task<EventChangeResults> TopUpAsync(string code, HttpRequest request, EventService service, CancellationToken ct)
+    public static async Task<EventChangeResults> TopUpAsync(string code, HttpRequest request, EventCommands service, CancellationToken ct)
     {
         var (body, error) = await JsonBody.ReadAsync<TopUpRequest>(request, MaxBodyBytes, ct);
         if (error is not null) return error;
@@ -81,14 +81,11 @@ public static class EventsEndpoints
 
     public static async Task<Results<Ok<IReadOnlyList<AuditEntry>>, ProblemHttpResult>> AuditAsync(string code, int? limit,
         IAuditLog audit, CancellationToken ct) =>
-        EventCode.TryParse(code, out var eventCode)
-            ? TypedResults.Ok(await audit.ListAsync(eventCode.Value, limit ?? 100, ct))
-            : ApiProblems.EventNotFound(code);
+        TypedResults.Ok(await audit.ListAsync(EventCodeCheck.From(code).Value, limit ?? 100, ct));
 
     private static async Task<EventChangeResults> ChangeAsync(string code, Func<EventCode, Task<EventChangeResult>> change)
     {
-        if (!EventCode.TryParse(code, out var eventCode)) return ApiProblems.EventNotFound(code);
-        var result = await change(eventCode);
+        var result = await change(EventCodeCheck.From(code));
         return result.Status switch
         {
             EventChangeStatus.Changed => TypedResults.Ok(result.Event!),

@@ -17,7 +17,7 @@ public static class PipelineEndpoints
         status.MapGet("", StatusAsync).RequireAuthorization(OperatorSecurity.ViewerPolicy);
         pipeline.MapGet("/dead-letters", DeadLettersAsync);
         pipeline.MapPost("/dead-letters/{id:long}/replay", ReplayAsync);
-        pipeline.MapPost("/reconcile/{code}", ReconcileAsync);
+        pipeline.MapPost("/reconcile/{code}", ReconcileAsync).ChecksEventCode();
         return app;
     }
 
@@ -45,8 +45,8 @@ public static class PipelineEndpoints
     public static async Task<Results<Ok<ReconcileReport>, ProblemHttpResult>> ReconcileAsync(string code, Reconciler reconciler,
         IAuditLog audit, HttpContext http, CancellationToken ct)
     {
-        if (!EventCode.TryParse(code, out var eventCode) || await reconciler.CheckAsync(eventCode, repair: true, ct) is not { } report)
-            return ApiProblems.EventNotFound(code);
+        var eventCode = EventCodeCheck.From(code);
+        if (await reconciler.CheckAsync(eventCode, repair: true, ct) is not { } report) return ApiProblems.EventNotFound(code);
         await audit.RecordAsync(OperatorActor.Of(http), AuditAction.Reconcile, eventCode.Value,
             $"issued {report.Issued:N0}, stored {report.Persisted:N0}, re-enqueued {report.Requeued:N0}", ct);
         return TypedResults.Ok(report);

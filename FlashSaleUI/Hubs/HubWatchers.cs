@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using FlashSaleUI.Core.Configuration;
 using FlashSaleUI.Core.Stats;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace FlashSaleUI.Hubs;
@@ -10,12 +10,13 @@ namespace FlashSaleUI.Hubs;
 /// stats to that event's SignalR group: one sample per event however many browsers watch it. Only events that
 /// exist are watched (an unknown code costs one lookup, then nothing for a while), and connections are bounded.</summary>
 public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub, IEventStore events, IOptions<FlashSaleOptions> options,
-    TimeProvider clock, ILogger<HubWatchers> log)
+    TimeProvider clock, ILogger<HubWatchers> log) : IDisposable
 {
     public const int MaxPerConnection = 20;
     private static readonly TimeSpan UnknownFor = TimeSpan.FromSeconds(30);
-    private readonly ConcurrentDictionary<EventCode, bool> _known = new();           // events are never deleted
-    private readonly ConcurrentDictionary<EventCode, DateTimeOffset> _unknown = new(); // code -> looked up at
+    // code -> whether it exists: found, kept (events are never deleted); not found, kept 30 s; bounded whatever
+    // codes callers invent
+    private readonly MemoryCache _lookups = new(new MemoryCacheOptions { SizeLimit = 10_000 });
     private int _connectionCount;
     private readonly object _gate = new();
     private readonly Dictionary<EventCode, (IDisposable Subscription, HashSet<string> Connections)> _events = new();
@@ -41,13 +42,11 @@ public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub, IEve
     /// is not looked up again for 30 s, whoever asks.</summary>
     public async Task<bool> ExistsAsync(EventCode code)
     {
-        if (_known.ContainsKey(code)) return true;
-        var now = clock.GetUtcNow();
-        if (_unknown.TryGetValue(code, out var lookedUp) && now - lookedUp < UnknownFor) return false;
-        if (await events.GetAsync(code) is not null) return _known.TryAdd(code, true) || true;
-        if (_unknown.Count > 10_000) _unknown.Clear(); // bounded whatever codes callers invent
-        _unknown[code] = now;
-        return false;
+        if (_lookups.TryGetValue(code.Value, out bool exists)) return exists;
+        exists = await events.GetAsync(code) is not null;
+        var entry = new MemoryCacheEntryOptions { Size = 1 };
+        if (!exists) entry.AbsoluteExpirationRelativeToNow = UnknownFor;
+        return _lookups.Set(code.Value, exists, entry);
     }
 
     public bool TryAdd(string connection, EventCode code)
@@ -96,4 +95,6 @@ public sealed class HubWatchers(IStatsFeed feed, IHubContext<SalesHub> hub, IEve
         entry.Subscription.Dispose();
         _events.Remove(code);
     }
+
+    public void Dispose() => _lookups.Dispose();
 }

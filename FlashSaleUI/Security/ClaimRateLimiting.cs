@@ -7,7 +7,7 @@ public static class ClaimRateLimiting
 {
     public const string ByAddressPolicy = "claims-by-address";
 
-    public static IServiceCollection AddClaimRateLimiting(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddClaimRateLimiting(this IServiceCollection services)
     {
         services.AddSingleton<MemberClaimLimiter>();
         services.AddRateLimiter(o =>

@@ -136,11 +136,16 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
-    public async Task Reading_a_hostile_code_is_404_and_touches_nothing()
+    public async Task Reading_a_hostile_code_is_a_400_naming_the_code_and_touches_nothing()
     {
+        // the same answer as every endpoint gives an invalid code (EventCodeCheck)
         var before = await app.RedisKeysAsync();
-        Assert.Equal(HttpStatusCode.NotFound, (await _member.GetAsync("/api/events/%7BX%7D")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _member.GetAsync("/api/events/" + new string('A', 10_240))).StatusCode);
+        foreach (var path in new[] { "/api/events/%7BX%7D", "/api/events/" + new string('A', 10_240) })
+        {
+            var refused = await _member.GetAsync(path);
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("code", out _));
+        }
         Assert.Equal(before, await app.RedisKeysAsync());
     }
 
