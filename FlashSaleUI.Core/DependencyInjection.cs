@@ -3,6 +3,7 @@ using FlashSaleUI.Core.Claims;
 using FlashSaleUI.Core.Configuration;
 using FlashSaleUI.Core.Coupons;
 using FlashSaleUI.Core.Events;
+using FlashSaleUI.Core.Hosting;
 using FlashSaleUI.Core.Kafka;
 using FlashSaleUI.Core.Members;
 using FlashSaleUI.Core.Persistence;
@@ -15,11 +16,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
 
 namespace FlashSaleUI.Core;
 
+/// <summary>What Core provides, one method per capability. Longer than 150 lines on purpose: it is the one list of
+/// what the app is made of, read top to bottom.</summary>
 public static class DependencyInjection
 {
     /// <summary>Everything Core provides, capability by capability (each is one method below).</summary>
@@ -105,7 +109,11 @@ public static class DependencyInjection
         services.AddSingleton<EventCommands>();
         services.AddSettings<LiveStateOptions>(LiveStateOptions.Section);
         services.AddSingleton<LiveStateGuard>();
-        services.AddHostedService<LiveStateWatch>();
+        // Redis losing data is noticed while the app runs, not only at its next start: one PostgreSQL query plus one
+        // Redis call per active event
+        services.AddPeriodicWork<LiveStateGuard>("Checking the live state of events",
+            sp => TimeSpan.FromSeconds(sp.GetRequiredService<IOptionsMonitor<LiveStateOptions>>().CurrentValue.CheckSeconds),
+            (guard, ct) => guard.CheckActiveAsync(ct));
         return services;
     }
 
@@ -147,7 +155,10 @@ public static class DependencyInjection
         services.AddSingleton<ITicketKeyStore, PostgresTicketKeyStore>();
         services.AddSingleton<TicketKeyRing>();
         services.AddSingleton<MemberTickets>();
-        services.AddHostedService<TicketKeyRefresher>();
+        // read every TicketKeyRefresh, rotated when due; while PostgreSQL is unreachable the keys read last stay in use
+        services.AddPeriodicWork<TicketKeyRing>("Reading the member ticket keys",
+            sp => sp.GetRequiredService<IOptionsMonitor<MembersOptions>>().CurrentValue.TicketKeyRefresh,
+            (keys, ct) => keys.RefreshAsync(ct));
         return services;
     }
 

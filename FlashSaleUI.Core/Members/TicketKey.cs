@@ -10,8 +10,8 @@ public sealed record TicketKey(int Id, byte[] Secret, DateTimeOffset ActivatesAt
     public bool Signs(DateTimeOffset now) => ActivatesAt <= now && now < RetiresAt;
     public bool Verifies(DateTimeOffset now) => now < ExpiresAt;
 
-    // one keyed HMAC per thread: the one-shot HMACSHA256.HashData sets the key up on every call (1.6-2.3 µs a MAC
-    // here, against 0.6 µs reusing it; docs/BENCHMARKS.md, "Member tickets")
+    // one keyed HMAC per thread: the one-shot HMACSHA256.HashData sets the key up on every call, which doubled the
+    // cost of a check (docs/BENCHMARKS.md "Member tickets", row "the same before one keyed HMAC per thread")
     private readonly ThreadLocal<IncrementalHash> _hmac = new(() => IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Secret));
 
     /// <summary>HMAC-SHA256 of <paramref name="data"/> under this key.</summary>

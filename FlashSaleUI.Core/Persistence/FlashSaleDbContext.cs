@@ -8,9 +8,10 @@ namespace FlashSaleUI.Core.Persistence;
 
 /// <summary>The one DbContext: it maps every table (ASP.NET Core Identity's operator accounts included), and its EF
 /// Core migrations (Persistence/Migrations) own the schema.
-/// Ordinary reads and writes go through it (accounts, tokens, ticket keys, audit, dead letters, event reads); the
-/// measured hot paths (the sink's COPY, the winners CSV stream and pages, the event record's two write transactions) use
-/// the same NpgsqlDataSource directly, each saying why where it does (docs/BENCHMARKS.md "The record").</summary>
+/// Ordinary reads and writes go through it (accounts, tokens, ticket keys, audit, dead letters, event reads). The
+/// measured hot paths use the same NpgsqlDataSource directly, each saying why where it does (docs/BENCHMARKS.md "The
+/// record"): the sink's COPY, the winners CSV stream and pages, the event record's two write transactions, and the
+/// active-events list.</summary>
 public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> options)
     : IdentityDbContext<OperatorUser>(options), IDataProtectionKeyContext
 {

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using FlashSaleUI.Core.Audit;
 using FlashSaleUI.Core.Events;
 using FlashSaleUI.Core.Persistence.Rows;
@@ -11,8 +10,8 @@ namespace FlashSaleUI.Core.Persistence;
 /// <summary>flash_sale_events: reads through EF Core; a change and its audit entry commit in one transaction.</summary>
 public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> contexts, NpgsqlDataSource db) : IEventStore
 {
-    // The two write transactions stay on the NpgsqlDataSource: through EF Core's SaveChanges they ran 25-35% slower
-    // (docs/BENCHMARKS.md "The record", event write and event change).
+    // The two write transactions stay on the NpgsqlDataSource: through EF Core's SaveChanges they were slower
+    // (docs/BENCHMARKS.md "The record", rows "event write" and "event change").
     public async Task<bool> TryAddAsync(FlashSaleEvent sale, AuditActor actor, CancellationToken ct = default)
     {
         // ON CONFLICT: an existing code is an answer (409), not an exception with an error log.
@@ -25,11 +24,11 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
             """, conn, tx))
         {
             insert.Parameters.AddWithValue("code", sale.Code.Value);
-            AddRecord(insert, sale);
+            EventRecordSql.AddRecord(insert, sale);
             insert.Parameters.AddWithValue("created", sale.CreatedAt);
             if (await insert.ExecuteNonQueryAsync(ct) == 0) return false;
         }
-        await AuditAsync(conn, tx, actor, AuditAction.Create, sale.Code, null, sale, ct);
+        await EventRecordSql.AuditAsync(conn, tx, actor, AuditAction.Create, sale.Code, null, sale, ct);
         await tx.CommitAsync(ct);
         return true;
     }
@@ -40,12 +39,12 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         FlashSaleEvent current;
-        await using (var select = new NpgsqlCommand($"SELECT {Columns} FROM flash_sale_events WHERE code = @code FOR UPDATE", conn, tx))
+        await using (var select = new NpgsqlCommand($"SELECT {EventRecordSql.Columns} FROM flash_sale_events WHERE code = @code FOR UPDATE", conn, tx))
         {
             select.Parameters.AddWithValue("code", code.Value);
             await using var reader = await select.ExecuteReaderAsync(ct);
             if (!await reader.ReadAsync(ct)) return (EventDecision.NotFound, null);
-            current = Read(reader);
+            current = EventRecordSql.Read(reader);
         }
         var decision = decide(current);
         if (decision.Updated is not { } wanted) return (decision, null);
@@ -57,45 +56,14 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
             """, conn, tx))
         {
             update.Parameters.AddWithValue("code", code.Value);
-            AddRecord(update, changed);
+            EventRecordSql.AddRecord(update, changed);
             update.Parameters.AddWithValue("version", changed.Version);
             await update.ExecuteNonQueryAsync(ct);
         }
-        await AuditAsync(conn, tx, actor, action, code, current, changed, ct);
+        await EventRecordSql.AuditAsync(conn, tx, actor, action, code, current, changed, ct);
         await tx.CommitAsync(ct);
         return (decision, changed);
     }
-
-    private const string Columns = "code, name, stock, opens_at, closes_at, closed_at, created_at, version";
-
-    private static FlashSaleEvent Read(NpgsqlDataReader r) => new(EventCode.Parse(r.GetString(0)), r.GetString(1), r.GetInt32(2),
-        Time(r, 3), Time(r, 4), Time(r, 5), new DateTimeOffset(r.GetDateTime(6), TimeSpan.Zero), r.GetInt64(7));
-
-    private static DateTimeOffset? Time(NpgsqlDataReader r, int i) =>
-        r.IsDBNull(i) ? null : new DateTimeOffset(r.GetDateTime(i), TimeSpan.Zero);
-
-    private static void AddRecord(NpgsqlCommand cmd, FlashSaleEvent sale)
-    {
-        cmd.Parameters.AddWithValue("name", sale.Name);
-        cmd.Parameters.AddWithValue("stock", sale.Stock);
-        cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("opens", sale.OpensAt));
-        cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("closes", sale.ClosesAt));
-        cmd.Parameters.Add(new NpgsqlParameter<DateTimeOffset?>("closed", sale.ClosedAt));
-    }
-
-    private static async Task AuditAsync(NpgsqlConnection conn, NpgsqlTransaction tx, AuditActor actor, string action,
-        EventCode code, FlashSaleEvent? before, FlashSaleEvent? after, CancellationToken ct)
-    {
-        await using var cmd = new NpgsqlCommand(PostgresAuditLog.InsertSql, conn, tx);
-        PostgresAuditLog.AddParameters(cmd, actor, action, code.Value, AuditJson(before), AuditJson(after), null);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private static string? AuditJson(FlashSaleEvent? sale) => sale is null ? null : JsonSerializer.Serialize(new
-    {
-        name = sale.Name, stock = sale.Stock, opensAt = sale.OpensAt, closesAt = sale.ClosesAt, closedAt = sale.ClosedAt,
-        version = sale.Version,
-    });
 
     // compiled once: the read by code is what every uncached event read costs
     private static readonly Func<FlashSaleDbContext, string, Task<EventRow?>> ByCode =
@@ -118,19 +86,20 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
         return QueryAsync(events => events.Where(e => values.Contains(e.Code)), ct);
     }
 
-    // compiled once: every instance's live-state watch and pipeline read it every few seconds
-    private static readonly Func<FlashSaleDbContext, DateTimeOffset, IAsyncEnumerable<EventRow>> Active = EF.CompileAsyncQuery(
-        (FlashSaleDbContext db, DateTimeOffset since) => db.Events.AsNoTracking().Where(e => (e.ClosedAt == null || e.ClosedAt > since)
-            && (e.ClosesAt == null || e.ClosesAt > since) && e.Persisted < e.Stock));
-
+    // On the NpgsqlDataSource: every instance lists the active events every second or two (relay, live-state check),
+    // and EF Core's list was slower (docs/BENCHMARKS.md "The record", row "active events").
     public async Task<IReadOnlyList<(FlashSaleEvent Sale, long Persisted)>> ListActiveAsync(DateTimeOffset now,
         CancellationToken ct = default)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var active = new List<(FlashSaleEvent, long)>();
         // ended less than a day ago still counts: a close that never reached Redis must still be applied there
-        await foreach (var row in Active(db, now.AddDays(-1).ToUniversalTime()).WithCancellation(ct))
-            active.Add((ToEvent(row), row.Persisted));
+        await using var cmd = db.CreateCommand($"""
+            SELECT {EventRecordSql.Columns}, persisted FROM flash_sale_events
+            WHERE (closed_at IS NULL OR closed_at > @since) AND (closes_at IS NULL OR closes_at > @since) AND persisted < stock
+            """);
+        cmd.Parameters.AddWithValue("since", now.AddDays(-1).ToUniversalTime());
+        var active = new List<(FlashSaleEvent, long)>();
+        await using var reader = await cmd.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct)) active.Add((EventRecordSql.Read(reader), reader.GetInt64(8)));
         return active;
     }
 

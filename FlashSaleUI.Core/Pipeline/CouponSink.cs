@@ -14,7 +14,9 @@ namespace FlashSaleUI.Core.Pipeline;
 /// stored goes to coupon-issued.dlq (reason in headers) and to the dead_letters table on its first failure, and the
 /// partition moves on: invalid fields, an unknown event, or data PostgreSQL refuses (the batch is split until the
 /// refused messages are found). Any other database error is transient: the batch is retried with backoff, never
-/// dead-lettered. The consumer itself never stops for good: any error rebuilds it after a backoff.</summary>
+/// dead-lettered. The consumer itself never stops for good: any error rebuilds it after a backoff.
+/// Longer than 150 lines on purpose: consume, store, dead-letter and commit are one ordering argument (offsets only
+/// after the database commit, the DLQ topic before the table), kept in one place.</summary>
 public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, PipelineMetrics metrics, PipelineDrain drain,
     IOptions<PipelineOptions> options, ILogger<CouponSink> log, TimeProvider clock) : BackgroundService
 {
