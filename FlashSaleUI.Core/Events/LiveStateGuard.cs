@@ -8,7 +8,8 @@ namespace FlashSaleUI.Core.Events;
 /// can lose data (restarted without its AOF, flushed, failed over to a replica that was behind); when an event's
 /// live state is missing, or holds fewer grants than PostgreSQL has stored, it is rebuilt from the record: the
 /// stored members are granted again and remaining = stock - grants, never more. Runs at startup, every few seconds
-/// over the active events (every <c>LiveState__CheckSeconds</c>, <see cref="Hosting.PeriodicWork"/>), and at once when a claim finds a known event missing.</summary>
+/// over the active events (every <c>LiveState__CheckSeconds</c>, <see cref="Hosting.PeriodicWork"/>), and at once
+/// when a claim finds a known event missing.</summary>
 public sealed class LiveStateGuard(IEventStore store, ILiveEventStore live, TimeProvider clock, IMeterFactory meters,
     ILogger<LiveStateGuard> log)
 {

@@ -39,7 +39,8 @@ public sealed class PostgresEventStore(IDbContextFactory<FlashSaleDbContext> con
         await using var conn = await db.OpenConnectionAsync(ct);
         await using var tx = await conn.BeginTransactionAsync(ct);
         FlashSaleEvent current;
-        await using (var select = new NpgsqlCommand($"SELECT {EventRecordSql.Columns} FROM flash_sale_events WHERE code = @code FOR UPDATE", conn, tx))
+        await using (var select = new NpgsqlCommand(
+            $"SELECT {EventRecordSql.Columns} FROM flash_sale_events WHERE code = @code FOR UPDATE", conn, tx))
         {
             select.Parameters.AddWithValue("code", code.Value);
             await using var reader = await select.ExecuteReaderAsync(ct);
