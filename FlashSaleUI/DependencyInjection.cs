@@ -1,7 +1,6 @@
 using FlashSaleUI.Api;
 using FlashSaleUI.Components.Member;
 using FlashSaleUI.Hubs;
-using FlashSaleUI.Security.Members;
 using MudBlazor.Services;
 
 namespace FlashSaleUI;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace FlashSaleUI.Api;
 
 /// <summary>/api/accounts (admins): the people who may run sales, and their roles.</summary>

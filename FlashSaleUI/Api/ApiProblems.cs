@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace FlashSaleUI.Api;
 
 /// <summary>The API's refusals that several endpoints give: one wording, one shape.</summary>

@@ -1,7 +1,3 @@
-using FlashSaleUI.Core.Members;
-using FlashSaleUI.Security.Members;
-using Microsoft.AspNetCore.Http.HttpResults;
-
 namespace FlashSaleUI.Api;
 
 public static class ClaimsEndpoints

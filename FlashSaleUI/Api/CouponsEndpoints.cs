@@ -1,8 +1,5 @@
 using System.Text;
 using FlashSaleUI.Core.Coupons;
-using FlashSaleUI.Core.Members;
-using FlashSaleUI.Security.Members;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;
 

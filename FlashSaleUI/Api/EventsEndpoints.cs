@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Audit;
-using Microsoft.AspNetCore.Http.HttpResults;
 using EventChangeResults = Microsoft.AspNetCore.Http.HttpResults.Results<
     Microsoft.AspNetCore.Http.HttpResults.Ok<FlashSaleUI.Core.Events.EventView>,
     Microsoft.AspNetCore.Http.HttpResults.ProblemHttpResult,

@@ -1,7 +1,4 @@
-using FlashSaleUI.Core.Members;
-using FlashSaleUI.Security.Members;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace FlashSaleUI.Api;

@@ -1,7 +1,5 @@
-using FlashSaleUI.Core.Audit;
 using FlashSaleUI.Core.Kafka;
 using FlashSaleUI.Core.Pipeline;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;
 

@@ -1,7 +1,5 @@
 using System.Security.Claims;
 using FlashSaleUI.Core.Accounts;
-using FlashSaleUI.Core.Audit;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace FlashSaleUI.Api;
 

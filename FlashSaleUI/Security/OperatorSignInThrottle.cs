@@ -1,5 +1,4 @@
 using System.Threading.RateLimiting;
-using FlashSaleUI.Core.Audit;
 using FlashSaleUI.Core.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Members;
-
 namespace FlashSaleUI.Components.Member;
 
 /// <summary>Which ways in the member page offers: the identity provider's sign-in, local sign-in for test members.</summary>

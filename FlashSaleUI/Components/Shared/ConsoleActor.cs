@@ -1,4 +1,3 @@
-using FlashSaleUI.Core.Audit;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Components.Authorization;
 

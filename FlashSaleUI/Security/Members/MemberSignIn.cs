@@ -1,4 +1,3 @@
-using FlashSaleUI.Core.Members;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Tokens;
 

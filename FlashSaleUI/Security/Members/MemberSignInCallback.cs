@@ -1,4 +1,3 @@
-using FlashSaleUI.Core.Members;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
 

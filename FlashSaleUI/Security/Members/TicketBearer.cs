@@ -1,5 +1,3 @@
-using FlashSaleUI.Core.Members;
-
 namespace FlashSaleUI.Security.Members;
 
 public static class TicketBearer

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using FlashSaleUI.Core.Accounts;
-using FlashSaleUI.Core.Audit;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 

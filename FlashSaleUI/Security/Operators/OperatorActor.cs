@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using FlashSaleUI.Core.Audit;
 
 namespace FlashSaleUI.Security.Operators;
 
