@@ -1,6 +1,7 @@
-using FlashSaleUI.Core.Configuration;
 using FlashSaleUI.Core.Accounts;
+using FlashSaleUI.Core.Configuration;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 
 namespace FlashSaleUI.Security.Operators;
 
@@ -20,6 +21,25 @@ public sealed class OperatorsOidcOptions
     public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
 }
 
+/// <summary>Single sign-on's settings, checked at start: with an authority, a client id and at least one group mapped
+/// to a role that exists.</summary>
+public sealed class OperatorsOidcOptionsValidation : IValidateOptions<OperatorsOidcOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OperatorsOidcOptions options)
+    {
+        if (!options.Enabled) return ValidateOptionsResult.Success;
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.ClientId))
+            failures.Add("Operators__Oidc__ClientId is required with Operators__Oidc__Authority.");
+        if (options.Roles.Count == 0)
+            failures.Add("Operators__Oidc__Roles__{role} maps the provider's groups to roles: set at least one of " +
+                string.Join(", ", OperatorRoles.All) + ".");
+        failures.AddRange(options.Roles.Keys.Where(r => !OperatorRoles.All.Contains(r))
+            .Select(r => $"Operators__Oidc__Roles__{r}: there is no role {r}; the roles are {string.Join(", ", OperatorRoles.All)}."));
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
 /// <summary>Operators signing in through the company's identity provider (OpenID Connect, code flow with PKCE): the
 /// provider's account is linked to a local one on first sign-in, its role taken from the mapped group each time.
 /// Local accounts stay the way in when the provider is down.</summary>
@@ -32,6 +52,7 @@ public static class OperatorSingleSignOn
     {
         var options = configuration.GetSection(OperatorsOidcOptions.Section).Get<OperatorsOidcOptions>() ?? new OperatorsOidcOptions();
         services.AddSettings<OperatorsOidcOptions>(OperatorsOidcOptions.Section);
+        services.AddSingleton<IValidateOptions<OperatorsOidcOptions>, OperatorsOidcOptionsValidation>();
         if (!options.Enabled) return services;
         // the provider's subject becomes Identity's external login key (mapped to NameIdentifier, as Identity reads it)
         services.AddAuthentication().AddOpenIdConnect(Scheme, o => OidcCodeFlow.Configure(o, options.Authority!, options.ClientId,
