@@ -11,13 +11,13 @@ public static class EventsEndpoints
 
     public static IEndpointRouteBuilder MapEventsApi(this IEndpointRouteBuilder app)
     {
-        var events = app.MapGroup("/api/events").ChecksEventCode().WithTags("Events");
-        var operators = events.MapGroup("").RequireAuthorization(OperatorSecurity.OperatorPolicy);
-        var viewers = events.MapGroup("").RequireAuthorization(OperatorSecurity.ViewerPolicy);
+        var events = app.MapGroup("/api/events").WithTags("Events");
+        var operators = events.MapGroup("").RequireAuthorization(OperatorSecurity.OperatorPolicy).ChecksEventCode();
+        var viewers = events.MapGroup("").RequireAuthorization(OperatorSecurity.ViewerPolicy).ChecksEventCode();
 
         operators.MapPost("", CreateAsync);
         viewers.MapGet("", ListAsync);
-        events.MapGet("/{code}", GetAsync).Produces<EventView>().Produces(StatusCodes.Status304NotModified)
+        events.MapGet("/{code}", GetAsync).ChecksEventCodeAsNotFound().Produces<EventView>().Produces(StatusCodes.Status304NotModified)
             .ProducesProblem(StatusCodes.Status404NotFound);
         operators.MapPatch("/{code}", EditAsync);
         operators.MapPost("/{code}/open", OpenAsync);

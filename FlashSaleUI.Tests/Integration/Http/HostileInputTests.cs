@@ -136,15 +136,35 @@ public sealed class HostileInputTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
-    public async Task Reading_a_hostile_code_is_a_400_naming_the_code_and_touches_nothing()
+    public async Task Reading_a_hostile_code_is_404_and_touches_nothing()
     {
-        // the same answer as every endpoint gives an invalid code (EventCodeCheck)
         var before = await app.RedisKeysAsync();
-        foreach (var path in new[] { "/api/events/%7BX%7D", "/api/events/" + new string('A', 10_240) })
+        Assert.Equal(HttpStatusCode.NotFound, (await _member.GetAsync("/api/events/%7BX%7D")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _member.GetAsync("/api/events/" + new string('A', 10_240))).StatusCode);
+        Assert.Equal(before, await app.RedisKeysAsync());
+    }
+
+    [Fact]
+    public async Task An_invalid_code_is_one_400_naming_the_code_on_every_other_endpoint()
+    {
+        var ticket = await _member.TicketAsync("hostile-code-member");
+        var claims = app.CreateClient();
+        claims.DefaultRequestHeaders.Authorization = new("Bearer", ticket);
+        var before = await app.RedisKeysAsync();
+        var answers = new[]
         {
-            var refused = await _member.GetAsync(path);
-            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-            Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("code", out _));
+            await _operator.PostAsync("/api/events/%7BX%7D/close", null),
+            await _operator.GetAsync("/api/events/a:b/audit"),
+            await _operator.GetAsync("/api/events/%7BX%7D/coupons"),
+            await _operator.PostAsync("/api/pipeline/reconcile/a%20b", null),
+            await claims.PostAsync("/api/events/%7BX%7D/claims", null),
+            await claims.GetAsync("/api/events/a:b/claims/me"),
+        };
+        foreach (var answer in answers)
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+            Assert.True((await answer.JsonAsync()).GetProperty("errors").TryGetProperty("code", out _),
+                answer.RequestMessage!.RequestUri!.ToString());
         }
         Assert.Equal(before, await app.RedisKeysAsync());
     }
