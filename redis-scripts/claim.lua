@@ -28,6 +28,10 @@
 --          redis-cli --eval redis-scripts/claim.lua 'fs:{DEMO}:stock' 'fs:{DEMO}:grants' 'fs:{DEMO}:window' \
 --                    'fs:{DEMO}:outcomes' 'fs:{DEMO}:outbox' , member-1 7KQ2M9XD4TPA1ZVB
 
+if not ARGV[2] or ARGV[2] == '' then
+  return redis.error_reply('ARGV[2], the claim id, is required')
+end
+
 local stock = redis.call('GET', KEYS[1])
 if not stock then
   return -1
