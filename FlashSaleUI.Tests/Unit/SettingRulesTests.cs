@@ -14,8 +14,8 @@ public class SettingRulesTests
         var result = new SettingRanges<FlashSaleOptions>("FlashSale").Validate(null, options);
         Assert.True(result.Failed);
         Assert.Equal(
-            ["FlashSale__HubMaxConnections is 0: it must be between 1 and 1000000.",
-             "FlashSale__RateLimit__PerMemberPermits is 0: it must be between 1 and 1000."],
+            ["FlashSale__HubMaxConnections is 0: it must be between 1 and 10000000.",
+             "FlashSale__RateLimit__PerMemberPermits is 0: it must be between 1 and 1000000000."],
             result.Failures!.Order());
         Assert.True(new SettingRanges<FlashSaleOptions>("FlashSale").Validate(null, new FlashSaleOptions()).Succeeded);
     }

@@ -21,7 +21,7 @@ public sealed class BadSettingsTests
 
         Assert.NotEqual(0, exitCode);
         Assert.Contains("Pipeline__SinkBatch is -5: it must be between 1 and 100000.", output);
-        Assert.Contains("FlashSale__RateLimit__PerAddressBurst is 0: it must be between 1 and 1000000.", output);
+        Assert.Contains("FlashSale__RateLimit__PerAddressBurst is 0: it must be between 1 and 1000000000.", output);
         Assert.Contains("LiveState__CheckSeconds is 0: it must be between 0.2 and 3600.", output);
         Assert.DoesNotContain("Now listening", output);
     }
