@@ -11,6 +11,7 @@ public sealed class SharedResults<TKey, TResult>(TimeSpan maxAge, TimeProvider c
 {
     private const int MaxKeys = 10_000;
     private readonly ConcurrentDictionary<TKey, (Task<TResult> Work, DateTimeOffset Started)> _entries = new();
+    private long _lastSweepTicks;
 
     /// <summary>Drops the kept result of a key: the next caller starts fresh work.</summary>
     public void Forget(TKey key) => _entries.TryRemove(key, out _);
@@ -23,8 +24,13 @@ public sealed class SharedResults<TKey, TResult>(TimeSpan maxAge, TimeProvider c
         if (_entries.TryGetValue(key, out var recent) && Reusable(recent)) return recent.Work;
         if (_entries.Count >= MaxKeys && !_entries.ContainsKey(key))
         {
-            foreach (var (old, entry) in _entries)
-                if (entry.Work.IsCompleted && now - entry.Started >= maxAge) _entries.TryRemove(old, out _);
+            // at most one sweep per maxAge: a flood of new keys must not cost a walk over all of them each
+            if (now.UtcTicks - Volatile.Read(ref _lastSweepTicks) >= maxAge.Ticks)
+            {
+                Volatile.Write(ref _lastSweepTicks, now.UtcTicks);
+                foreach (var (old, entry) in _entries)
+                    if (entry.Work.IsCompleted && now - entry.Started >= maxAge) _entries.TryRemove(old, out _);
+            }
             if (_entries.Count >= MaxKeys) return work(key);
         }
         var started = new Lazy<Task<TResult>>(() => work(key)); // at most one start, whichever caller wins

@@ -37,4 +37,27 @@ public sealed class SharedResultsTests
         await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
         Assert.Equal(5, await results.GetOrStart("c", Work)); // a failure is not kept: the next caller tries again
     }
+
+    [Fact]
+    public async Task Past_ten_thousand_keys_expired_results_make_room_and_fresh_ones_are_kept_a_new_key_runs_unshared()
+    {
+        var clock = new ManualClock();
+        var results = new SharedResults<int, int>(TimeSpan.FromSeconds(1), clock);
+        for (var key = 0; key < 10_000; key++) await results.GetOrStart(key, k => Task.FromResult(k));
+        var starts = 0;
+        Task<int> Counted(int k) { Interlocked.Increment(ref starts); return Task.FromResult(k); }
+
+        // every kept result is fresh: a new key's work runs, and is not kept (the next caller runs it again)
+        await results.GetOrStart(-1, Counted);
+        await results.GetOrStart(-1, Counted);
+        Assert.Equal(2, starts);
+        Assert.Equal(0, await results.GetOrStart(0, Counted)); // a kept one is still shared
+        Assert.Equal(2, starts);
+
+        // once they have expired, a sweep makes room: the new key is kept again
+        clock.Now += TimeSpan.FromSeconds(1);
+        await results.GetOrStart(-1, Counted);
+        await results.GetOrStart(-1, Counted);
+        Assert.Equal(3, starts);
+    }
 }
