@@ -1,12 +1,11 @@
+using FlashSaleUI.Security.Members;
 using Microsoft.Playwright;
 
 namespace FlashSaleUI.Tests.Browser;
 
 /// <summary>The app with member sign-in through a real OpenID Connect provider started by the test.</summary>
-public sealed class ProviderSignInApp : BrowserApp
+public sealed class ProviderSignInApp() : ProviderBrowserApp(MemberSignIn.CallbackPath)
 {
-    public OidcProviderProcess Provider { get; private set; } = null!;
-
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
         ["Members:LocalSignIn"] = "false",
@@ -15,18 +14,6 @@ public sealed class ProviderSignInApp : BrowserApp
         ["Members:Oidc:ClientSecret"] = OidcProviderProcess.ClientSecret,
         ["Members:Oidc:RequireHttpsMetadata"] = "false",
     };
-
-    public override async Task InitializeAsync()
-    {
-        Provider = await OidcProviderProcess.StartAsync($"{BaseUrl}/signin-member");
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Provider.DisposeAsync();
-    }
 }
 
 [Collection(TimingSensitive.Name)]

@@ -1,13 +1,13 @@
+using FlashSaleUI.Security.Operators;
 using Microsoft.Playwright;
 
 namespace FlashSaleUI.Tests.Browser;
 
 /// <summary>The app with operator single sign-on through a real OpenID Connect provider started by the test, whose
 /// accounts are in the group mapped to the operator role.</summary>
-public sealed class SingleSignOnApp : BrowserApp
+public sealed class SingleSignOnApp() : ProviderBrowserApp(OperatorSingleSignOn.CallbackPath, OperatorsGroup, "everyone")
 {
     public const string OperatorsGroup = "flashsale-operators";
-    public OidcProviderProcess Provider { get; private set; } = null!;
 
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>(base.Settings)
     {
@@ -19,18 +19,6 @@ public sealed class SingleSignOnApp : BrowserApp
         ["Operators:Oidc:Roles:operator"] = OperatorsGroup,
         ["Operators:Oidc:Roles:admin"] = "flashsale-admins",
     };
-
-    public override async Task InitializeAsync()
-    {
-        Provider = await OidcProviderProcess.StartAsync($"{BaseUrl}/signin-operator", OperatorsGroup, "everyone");
-        await base.InitializeAsync();
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        await Provider.DisposeAsync();
-    }
 }
 
 [Collection(TimingSensitive.Name)]
