@@ -13,18 +13,12 @@ public sealed class AppProcess : IAsyncDisposable
 
     public static async Task<AppProcess> StartAsync(int port, IDictionary<string, string> settings)
     {
-        var start = new ProcessStartInfo("dotnet", "FlashSaleUI.dll")
-        {
-            WorkingDirectory = AppContext.BaseDirectory, // the web app's build output is copied beside the tests
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
         var url = $"http://127.0.0.1:{port}";
-        start.Environment["FLASHSALE_URLS"] = url;
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Kafka__EmbeddedPort"] = "0"; // apps run side by side here: no fixed broker address
-        start.Environment["Members__LocalSignIn"] = "true"; // as ./run.sh sets it
-        foreach (var (key, value) in settings) start.Environment[key] = value;
+        var start = StartInfo(url, new Dictionary<string, string>
+        {
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Members__LocalSignIn"] = "true", // as ./run.sh sets it
+        }, settings);
         var process = Process.Start(start)!;
         _ = process.StandardOutput.ReadToEndAsync();
         _ = process.StandardError.ReadToEndAsync();
@@ -43,15 +37,7 @@ public sealed class AppProcess : IAsyncDisposable
     /// <summary>Starts the app and waits for it to exit by itself (a start it refuses): its exit code and what it wrote.</summary>
     public static async Task<(int ExitCode, string Output)> RunToExitAsync(IDictionary<string, string> settings, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo("dotnet", "FlashSaleUI.dll")
-        {
-            WorkingDirectory = AppContext.BaseDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["FLASHSALE_URLS"] = $"http://127.0.0.1:{LoopbackPort.Free()}";
-        start.Environment["Kafka__EmbeddedPort"] = "0";
-        foreach (var (key, value) in settings) start.Environment[key] = value;
+        var start = StartInfo($"http://127.0.0.1:{LoopbackPort.Free()}", new Dictionary<string, string>(), settings);
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
@@ -63,6 +49,22 @@ public sealed class AppProcess : IAsyncDisposable
             throw new TimeoutException($"the app was still running after {timeout}");
         }
         return (process.ExitCode, await output + await error);
+    }
+
+    /// <summary>`dotnet FlashSaleUI.dll` from the build output copied beside the tests, on <paramref name="url"/>, without
+    /// the fixed broker address (apps run side by side here): the defaults, then the test's settings over them.</summary>
+    private static ProcessStartInfo StartInfo(string url, IDictionary<string, string> defaults, IDictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet", "FlashSaleUI.dll")
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["FLASHSALE_URLS"] = url;
+        start.Environment["Kafka__EmbeddedPort"] = "0";
+        foreach (var (key, value) in defaults.Concat(settings)) start.Environment[key] = value;
+        return start;
     }
 
     /// <summary>SIGSTOP: the process freezes where it is, requests half-handled; only SIGKILL (or SIGCONT) follows.</summary>
