@@ -9,7 +9,8 @@ public static class PipelineBench
 {
     /// <summary>An instance with no relay, no sink and no live-state watch: its rows come from messages no claim made,
     /// which the watch would otherwise "repair" into Redis during the measurement.</summary>
-    private static readonly Dictionary<string, string?> PipelineOff = new()
+    /// <summary>An app instance that runs no relay, sink or periodic live-state check: the piece measured runs alone.</summary>
+    internal static readonly Dictionary<string, string?> PipelineOff = new()
     {
         ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
     };

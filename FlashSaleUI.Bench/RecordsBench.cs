@@ -10,18 +10,13 @@ public static class RecordsBench
 {
     private const int Callers = 8;
 
-    private static readonly Dictionary<string, string?> PipelineOff = new()
-    {
-        ["Pipeline:SinkEnabled"] = "false", ["Pipeline:RelayEnabled"] = "false", ["LiveState:CheckSeconds"] = "3600",
-    };
-
     public static async Task RunAsync(BenchEnvironment env, int rounds = 3)
     {
         var table = new Table($"The record: PostgreSQL reads and writes, {Callers} callers, no cache", "operation", "count", "ops/s",
             "p50 ms", "p99 ms");
         for (var round = 0; round < rounds; round++)
         {
-            await using var stage = await env.StageAsync(1, PipelineOff);
+            await using var stage = await env.StageAsync(1, PipelineBench.PipelineOff);
             var store = stage.Get<IEventStore>();
             var audit = stage.Get<IAuditLog>();
             var prefix = "R" + round + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
