@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using Polly;
 
 namespace FlashSaleUI.Core.Pipeline;
 
@@ -112,18 +113,23 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
         return batch;
     }
 
+    // built once, not per batch: one batch is stored at a time, and the retry log names its size
+    private ResiliencePipeline? _storeRetries;
+    private int _storingCount;
+
     private async Task StoreWithRetryAsync(IProducer<string, string> dlqProducer,
         List<ConsumeResult<string, string>> batch, CancellationToken stop)
     {
         // PostgreSQL down, or the DLQ topic unreachable: keep the batch, keep the offsets, try again
-        var retries = PipelineRetries.SinkStore.Pipeline(clock, _ => true, (e, delay) =>
+        _storeRetries ??= PipelineRetries.SinkStore.Pipeline(clock, _ => true, (e, delay) =>
         {
             metrics.RecordSinkError(e.Message);
             log.LogWarning("Sink: storing a batch of {Count} failed ({Error}); retrying in {Delay:F0} ms",
-                batch.Count, e.GetBaseException().Message, delay.TotalMilliseconds);
+                _storingCount, e.GetBaseException().Message, delay.TotalMilliseconds);
         });
+        _storingCount = batch.Count;
         var isolate = false;
-        await retries.ExecuteAsync(async ct =>
+        await _storeRetries.ExecuteAsync(async ct =>
         {
             if (isolate)
             {
