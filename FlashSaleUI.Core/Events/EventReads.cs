@@ -52,8 +52,8 @@ public sealed class EventReads(IEventStore store, ILiveEventStore live, TimeProv
         var activeSales = all.Where(s => active.Contains(s.Sale.Code)).ToList();
         var counters = await Task.WhenAll(activeSales.Select(s => live.ReadAsync(s.Sale.Code)));
         var now = clock.GetUtcNow();
-        var byCode = activeSales.Select((s, i) => (s.Sale.Code, Stats(s.Sale, counters[i], s.Persisted, now).Event))
-            .ToDictionary(l => l.Code, l => l.Event);
+        var byCode = activeSales.Select((s, i) => (s.Sale.Code, View: EventView.From(s.Sale, counters[i], s.Persisted, now)))
+            .ToDictionary(l => l.Code, l => l.View);
         return all.Select(s => byCode.TryGetValue(s.Sale.Code, out var view) ? view
             : EventView.From(s.Sale, LiveCounters.Totals(s.Sale.Stock - s.Persisted, s.Persisted), s.Persisted, now))
             .ToList();
