@@ -81,6 +81,7 @@ public static class DependencyInjection
         // Data Protection's keys in PostgreSQL: cookies, antiforgery tokens and the ticket keys' secrets survive
         // restarts and are read by every instance
         services.AddDataProtection().SetApplicationName("FlashSaleUI").PersistKeysToDbContext<FlashSaleDbContext>();
+        services.AddSingleton<DatabaseLock>();
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }

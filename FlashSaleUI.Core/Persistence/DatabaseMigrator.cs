@@ -10,33 +10,24 @@ namespace FlashSaleUI.Core.Persistence;
 /// instances start together: a PostgreSQL advisory lock lets one migrate while the others wait, then find nothing
 /// pending. A database made by the SQL files this project used before EF Core owned the schema is adopted: what
 /// those files made is recorded as the matching migrations, so nothing is created twice.</summary>
-public sealed class DatabaseMigrator(IDbContextFactory<FlashSaleDbContext> contexts, NpgsqlDataSource db, ILogger<DatabaseMigrator> log)
+public sealed class DatabaseMigrator(IDbContextFactory<FlashSaleDbContext> contexts, DatabaseLock exclusive,
+    ILogger<DatabaseMigrator> log)
 {
-    private const long LockKey = 0x466C61736853616C; // "FlashSal"
     // the SQL files' last versions and the migrations that make the same schema (in order)
     private static readonly string[] SqlEraVersions = ["0006_persisted_within_stock", "0007_member_ids_from_providers"];
 
-    public async Task MigrateAsync(CancellationToken ct = default)
+    public Task MigrateAsync(CancellationToken ct = default) => exclusive.RunAsync(DatabaseLock.Migrations, async (conn, ct) =>
     {
-        await using var conn = await db.OpenConnectionAsync(ct);
-        await ExecAsync(conn, $"SELECT pg_advisory_lock({LockKey})", ct);
-        try
-        {
-            await using var context = await contexts.CreateDbContextAsync(ct);
-            await AdoptSqlEraDatabaseAsync(conn, context, ct);
-            // Npgsql's history repository finds out that the table is missing by querying it, which logs a failed
-            // command as an error on every empty database (npgsql/efcore.pg#3407): make it first
-            await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
-            var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
-            if (pending.Count == 0) return;
-            await context.Database.MigrateAsync(ct);
-            log.LogInformation("Applied schema migrations: {Migrations}", string.Join(", ", pending));
-        }
-        finally
-        {
-            await ExecAsync(conn, $"SELECT pg_advisory_unlock({LockKey})", CancellationToken.None);
-        }
-    }
+        await using var context = await contexts.CreateDbContextAsync(ct);
+        await AdoptSqlEraDatabaseAsync(conn, context, ct);
+        // Npgsql's history repository finds out that the table is missing by querying it, which logs a failed
+        // command as an error on every empty database (npgsql/efcore.pg#3407): make it first
+        await context.GetService<IHistoryRepository>().CreateIfNotExistsAsync(ct);
+        var pending = (await context.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count == 0) return;
+        await context.Database.MigrateAsync(ct);
+        log.LogInformation("Applied schema migrations: {Migrations}", string.Join(", ", pending));
+    }, ct);
 
     private async Task AdoptSqlEraDatabaseAsync(NpgsqlConnection conn, FlashSaleDbContext context, CancellationToken ct)
     {

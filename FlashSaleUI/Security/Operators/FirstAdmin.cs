@@ -1,4 +1,5 @@
 using FlashSaleUI.Core.Configuration;
+using FlashSaleUI.Core.Persistence;
 
 namespace FlashSaleUI.Security.Operators;
 
@@ -10,9 +11,14 @@ public static class FirstAdmin
     {
         var options = configuration.GetSection(FlashSaleOptions.Section).Get<FlashSaleOptions>() ?? new FlashSaleOptions();
         var user = string.IsNullOrWhiteSpace(options.OperatorUser) ? "operator" : options.OperatorUser;
-        await using var scope = services.CreateAsyncScope();
-        var accounts = scope.ServiceProvider.GetRequiredService<OperatorAccounts>();
-        var generated = await accounts.SeedFirstAdminAsync(user, options.OperatorPassword);
+        string? generated = null;
+        // one instance at a time: two starting together would both add the roles
+        await services.GetRequiredService<DatabaseLock>().RunAsync(DatabaseLock.FirstAdmin, async (_, _) =>
+        {
+            await using var scope = services.CreateAsyncScope();
+            generated = await scope.ServiceProvider.GetRequiredService<OperatorAccounts>().SeedFirstAdminAsync(user,
+                options.OperatorPassword);
+        });
         if (generated is null) return;
         // printed to the terminal only (./run.sh users see it however logging is set), never through the logging pipeline
         Console.WriteLine($"First admin account: user '{user}', password '{generated}' (generated; set " +

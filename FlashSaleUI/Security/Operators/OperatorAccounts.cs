@@ -90,13 +90,10 @@ public sealed class OperatorAccounts(UserManager<OperatorUser> users, RoleManage
         var generated = string.IsNullOrEmpty(password) ? NewPassword() : null;
         var admin = new OperatorUser { UserName = userName, CreatedAt = clock.GetUtcNow() };
         var created = await users.CreateAsync(admin, password ?? generated!);
+        // no other instance seeds meanwhile (FirstAdmin holds the lock): a refusal is a configuration error
         if (!created.Succeeded)
-        {
-            // another instance starting at the same moment made it; anything else is a configuration error
-            if (created.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.DuplicateUserName))) return null;
             throw new InvalidOperationException("The first admin could not be created (FlashSale__OperatorUser / " +
                 $"FlashSale__OperatorPassword): {string.Join(" ", created.Errors.Select(e => e.Description))}");
-        }
         await users.AddToRoleAsync(admin, OperatorRoles.Admin);
         log.LogInformation("Created the first admin account {User}", userName);
         return generated;
@@ -106,9 +103,8 @@ public sealed class OperatorAccounts(UserManager<OperatorUser> users, RoleManage
     {
         foreach (var role in OperatorRoles.All)
         {
-            if (await roles.RoleExistsAsync(role)) continue;
-            try { await roles.CreateAsync(new IdentityRole(role)); }
-            catch (DbUpdateException) { } // another instance made it meanwhile
+            // (FirstAdmin holds DatabaseLock.FirstAdmin: no other instance adds them meanwhile)
+            if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
     }
 
