@@ -26,10 +26,10 @@ public sealed class FlashSaleDbContext(DbContextOptions<FlashSaleDbContext> opti
     /// <summary>Operators' personal tokens for scripts (ApiTokens); the accounts themselves are Identity's tables.</summary>
     public DbSet<ApiTokenRow> ApiTokens => Set<ApiTokenRow>();
 
-
     protected override void OnModelCreating(ModelBuilder model)
     {
         base.OnModelCreating(model);
         model.ApplyConfigurationsFromAssembly(typeof(FlashSaleDbContext).Assembly);
+        PostgresNames.Apply(model.Model);
     }
 }

@@ -36,15 +36,10 @@ public sealed class ApiTokenRowMap : IEntityTypeConfiguration<ApiTokenRow>
     public void Configure(EntityTypeBuilder<ApiTokenRow> e)
     {
         e.ToTable("operator_tokens");
-        e.HasKey(x => x.Id).HasName("operator_tokens_pkey");
-        e.Property(x => x.Id).HasColumnName("id").ValueGeneratedNever();
+        e.Property(x => x.Id).ValueGeneratedNever();
         e.Property(x => x.UserId).HasColumnName("account_id").IsRequired();
-        e.Property(x => x.Name).HasColumnName("name").HasMaxLength(ApiTokens.MaxNameLength).IsRequired();
+        e.Property(x => x.Name).HasMaxLength(ApiTokens.MaxNameLength).IsRequired();
         e.Property(x => x.SecretHash).HasColumnName("secret_sha256").IsRequired();
-        e.Property(x => x.CreatedAt).HasColumnName("created_at");
-        e.Property(x => x.ExpiresAt).HasColumnName("expires_at");
-        e.Property(x => x.LastUsedAt).HasColumnName("last_used_at");
-        e.Property(x => x.RevokedAt).HasColumnName("revoked_at");
         e.HasIndex(x => x.SecretHash).IsUnique().HasDatabaseName("operator_tokens_secret");
         e.HasIndex(x => x.UserId).HasDatabaseName("operator_tokens_account");
         e.HasOne<OperatorUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);

@@ -11,13 +11,12 @@ public sealed class CouponRowMap : IEntityTypeConfiguration<CouponRow>
         e.ToTable("coupon_issues");
         // one coupon per member per event: a redelivered message inserts nothing (ON CONFLICT on this key)
         e.HasKey(x => new { x.EventCode, x.MemberId }).HasName("coupon_issues_event_member");
-        e.Property(x => x.EventCode).HasColumnName("event_code").HasMaxLength(32);
+        e.Property(x => x.EventCode).HasMaxLength(32);
         // byte-wise order whatever the server's locale: the winners list pages and searches by member id prefix
-        e.Property(x => x.MemberId).HasColumnName("member_id").HasMaxLength(MemberIdLength).UseCollation("C");
-        e.Property(x => x.ClaimId).HasColumnName("claim_id").HasMaxLength(64).IsRequired();
-        e.Property(x => x.CouponCode).HasColumnName("coupon_code").HasMaxLength(19).IsRequired();
-        e.Property(x => x.IssuedAt).HasColumnName("issued_at");
-        e.Property(x => x.PersistedAt).HasColumnName("persisted_at").HasDefaultValueSql("now()");
+        e.Property(x => x.MemberId).HasMaxLength(MemberIdLength).UseCollation("C");
+        e.Property(x => x.ClaimId).HasMaxLength(64).IsRequired();
+        e.Property(x => x.CouponCode).HasMaxLength(19).IsRequired();
+        e.Property(x => x.PersistedAt).HasDefaultValueSql("now()");
         // the winners in the order they won; no foreign key to the event (a trigger per row: the sink joins instead)
         e.HasIndex(x => new { x.EventCode, x.IssuedAt, x.MemberId }).HasDatabaseName("coupon_issues_event_issued");
     }

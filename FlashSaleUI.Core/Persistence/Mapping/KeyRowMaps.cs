@@ -11,10 +11,7 @@ public sealed class DataProtectionKeyMap : IEntityTypeConfiguration<DataProtecti
     public void Configure(EntityTypeBuilder<DataProtectionKey> e)
     {
         e.ToTable("data_protection_keys");
-        e.HasKey(x => x.Id).HasName("data_protection_keys_pkey");
-        e.Property(x => x.Id).HasColumnName("id").UseSerialColumn();
-        e.Property(x => x.FriendlyName).HasColumnName("friendly_name");
-        e.Property(x => x.Xml).HasColumnName("xml");
+        e.Property(x => x.Id).UseSerialColumn();
     }
 }
 
@@ -24,12 +21,7 @@ public sealed class TicketKeyRowMap : IEntityTypeConfiguration<TicketKeyRow>
     public void Configure(EntityTypeBuilder<TicketKeyRow> e)
     {
         e.ToTable("member_ticket_keys");
-        e.HasKey(x => x.Id).HasName("member_ticket_keys_pkey");
-        e.Property(x => x.Id).HasColumnName("id").UseIdentityAlwaysColumn();
-        e.Property(x => x.ProtectedSecret).HasColumnName("protected_secret").IsRequired();
-        e.Property(x => x.CreatedAt).HasColumnName("created_at");
-        e.Property(x => x.ActivatesAt).HasColumnName("activates_at");
-        e.Property(x => x.RetiresAt).HasColumnName("retires_at");
-        e.Property(x => x.ExpiresAt).HasColumnName("expires_at");
+        e.Property(x => x.Id).UseIdentityAlwaysColumn();
+        e.Property(x => x.ProtectedSecret).IsRequired();
     }
 }
