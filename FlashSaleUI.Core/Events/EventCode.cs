@@ -16,10 +16,9 @@ public readonly partial record struct EventCode
 
     public static bool TryParse([NotNullWhen(true)] string? text, out EventCode code)
     {
-        code = default;
-        if (text is null || !Pattern().IsMatch(text)) return false;
-        code = new EventCode(text);
-        return true;
+        var valid = text is not null && Pattern().IsMatch(text);
+        code = valid ? new EventCode(text!) : default;
+        return valid;
     }
 
     public static EventCode Parse(string text) =>

@@ -18,21 +18,17 @@ public readonly partial record struct MemberId
     private MemberId(string value) => Value = value;
 
     /// <summary>An id as an identity provider issues it (<see cref="Rule"/>).</summary>
-    public static bool TryParse([NotNullWhen(true)] string? text, out MemberId member)
-    {
-        member = default;
-        if (text is null || !IsPrintable(text)) return false;
-        member = new MemberId(text);
-        return true;
-    }
+    public static bool TryParse([NotNullWhen(true)] string? text, out MemberId member) =>
+        Accept(text is not null && IsPrintable(text), text, out member);
 
     /// <summary>An id a test member types under local sign-in (<see cref="LocalRule"/>).</summary>
-    public static bool TryParseLocal([NotNullWhen(true)] string? text, out MemberId member)
+    public static bool TryParseLocal([NotNullWhen(true)] string? text, out MemberId member) =>
+        Accept(text is not null && LocalPattern().IsMatch(text), text, out member);
+
+    private static bool Accept(bool valid, string? text, out MemberId member)
     {
-        member = default;
-        if (text is null || !LocalPattern().IsMatch(text)) return false;
-        member = new MemberId(text);
-        return true;
+        member = valid ? new MemberId(text!) : default;
+        return valid;
     }
 
     public static MemberId Parse(string text) =>

@@ -23,14 +23,8 @@ public sealed class PostgresTicketKeyStore(IDbContextFactory<FlashSaleDbContext>
         DateTimeOffset expiresAt, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var row = new TicketKeyRow
-        {
-            ProtectedSecret = _protector.Protect(Convert.ToBase64String(secret)),
-            CreatedAt = DateTimeOffset.UtcNow,
-            ActivatesAt = activatesAt.ToUniversalTime(),
-            RetiresAt = retiresAt.ToUniversalTime(),
-            ExpiresAt = expiresAt.ToUniversalTime(),
-        };
+        var row = new TicketKeyRow(_protector.Protect(Convert.ToBase64String(secret)), DateTimeOffset.UtcNow,
+            activatesAt.ToUniversalTime(), retiresAt.ToUniversalTime(), expiresAt.ToUniversalTime());
         db.TicketKeys.Add(row);
         await db.SaveChangesAsync(ct);
         return ToKey(row);

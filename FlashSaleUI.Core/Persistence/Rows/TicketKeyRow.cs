@@ -1,12 +1,9 @@
 namespace FlashSaleUI.Core.Persistence.Rows;
 
-/// <summary>A row of member_ticket_keys.</summary>
-public sealed class TicketKeyRow
+/// <summary>A row of member_ticket_keys. A key is never changed once written: it is only read until it expires.</summary>
+public sealed record TicketKeyRow(string ProtectedSecret, DateTimeOffset CreatedAt, DateTimeOffset ActivatesAt,
+    DateTimeOffset RetiresAt, DateTimeOffset ExpiresAt)
 {
-    public int Id { get; set; }
-    public string ProtectedSecret { get; set; } = "";
-    public DateTimeOffset CreatedAt { get; set; }
-    public DateTimeOffset ActivatesAt { get; set; }
-    public DateTimeOffset RetiresAt { get; set; }
-    public DateTimeOffset ExpiresAt { get; set; }
+    /// <summary>Given by the database on insert.</summary>
+    public int Id { get; init; }
 }
