@@ -8,14 +8,15 @@ namespace FlashSaleUI;
 /// <summary>The web app's services, capability by capability (Core registers its own: Core/DependencyInjection.cs).</summary>
 public static class DependencyInjection
 {
-    /// <summary>Operator authentication (Basic and cookie), member sign-in (tickets), the sign-in limit, and the claim
-    /// rate limits.</summary>
+    /// <summary>Operator authentication (Basic and cookie), member sign-in (tickets), the sign-in limit, the claim
+    /// rate limits, and Data Protection's keys encrypted at rest.</summary>
     public static IServiceCollection AddWebSecurity(this IServiceCollection services, IConfiguration configuration) =>
         services.AddOperatorSecurity()
             .AddOperatorSingleSignOn(configuration)
             .AddMemberSignIn(configuration)
             .AddClaimRateLimiting()
-            .AddLoginRateLimit();
+            .AddLoginRateLimit()
+            .AddKeyProtection(configuration);
 
     /// <summary>The operator console (Blazor Server, MudBlazor) and the static member page.</summary>
     public static IServiceCollection AddConsoleAndMemberPage(this IServiceCollection services)
