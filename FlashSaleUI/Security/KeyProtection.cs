@@ -22,17 +22,19 @@ public static class KeyProtection
 {
     public static IServiceCollection AddKeyProtection(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.Section).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<KeyProtectionOptions>, KeyProtectionValidation>();
+        // Data Protection takes the certificate when services are registered: it is read once, here, and what was
+        // wrong with it is reported with the other settings at start (SettingsCheck)
         var options = configuration.GetSection(KeyProtectionOptions.Section).Get<KeyProtectionOptions>() ?? new();
-        // (Data Protection takes the certificate when services are registered; a bad one is reported by the validation)
-        if (Load(options, out var certificate) is null && certificate is not null)
+        var wrong = Load(options, out var certificate);
+        if (certificate is not null)
             services.AddDataProtection().ProtectKeysWithCertificate(certificate).UnprotectKeysWithAnyCertificate(certificate);
+        services.AddOptions<KeyProtectionOptions>().BindConfiguration(KeyProtectionOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KeyProtectionOptions>>(new KeyProtectionValidation(wrong));
         return services;
     }
 
     /// <returns>what is wrong with the configured certificate, or null (none configured, or loaded)</returns>
-    public static string? Load(KeyProtectionOptions options, out X509Certificate2? certificate)
+    private static string? Load(KeyProtectionOptions options, out X509Certificate2? certificate)
     {
         certificate = null;
         if (string.IsNullOrWhiteSpace(options.CertificatePath)) return null;
@@ -53,12 +55,9 @@ public static class KeyProtection
     }
 }
 
-public sealed class KeyProtectionValidation : IValidateOptions<KeyProtectionOptions>
+/// <summary>Reports what <see cref="KeyProtection"/> found wrong with the certificate when it read it.</summary>
+public sealed class KeyProtectionValidation(string? wrong) : IValidateOptions<KeyProtectionOptions>
 {
-    public ValidateOptionsResult Validate(string? name, KeyProtectionOptions options)
-    {
-        var wrong = KeyProtection.Load(options, out var certificate);
-        certificate?.Dispose();
-        return wrong is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(wrong);
-    }
+    public ValidateOptionsResult Validate(string? name, KeyProtectionOptions options) =>
+        wrong is null ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(wrong);
 }
