@@ -12,7 +12,7 @@ public sealed class FlashSaleOptions
     public string? OperatorPassword { get; set; }
     public RateLimitOptions RateLimit { get; set; } = new();
     /// <summary>Failed operator sign-ins (Basic or form) one address may make per minute before it is refused.</summary>
-    [Range(1, 1_000_000_000)]
+    [PositiveCount]
     public int OperatorSignInFailuresPerMinute { get; set; } = 10;
     /// <summary>Live-update (SignalR) connections one app instance serves at most; more are closed at once.</summary>
     [Range(1, 10_000_000)]

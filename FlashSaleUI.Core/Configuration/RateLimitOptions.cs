@@ -6,28 +6,28 @@ public sealed class RateLimitOptions
 {
     public bool Enabled { get; set; } = true;
     /// <summary>Claims one member may make on one event per window: a retry or two, not a script.</summary>
-    [Range(1, 1_000_000_000)]
+    [PositiveCount]
     public int PerMemberPermits { get; set; } = 5;
     [Range(1, 86_400)]
     public int PerMemberWindowSeconds { get; set; } = 10;
     /// <summary>Claims per second from one client address. Generous: carrier NAT puts many phones behind one address.</summary>
-    [Range(1, 1_000_000_000)]
+    [PositiveCount]
     public int PerAddressPerSecond { get; set; } = 100;
-    [Range(1, 1_000_000_000)]
+    [PositiveCount]
     public int PerAddressBurst { get; set; } = 200;
     /// <summary>Operator sign-ins (form, two-factor code, token creation) per minute from one client address, and the burst.</summary>
-    [Range(1, 1_000_000_000)]
+    [PositiveCount]
     public int SignInsPerAddressPerMinute { get; set; } = 10;
-    [Range(1, 1_000_000_000)]
+    [PositiveCount]
     public int SignInsPerAddressBurst { get; set; } = 10;
     /// <summary>Member tickets issued per second to one client address, and the burst (a member needs one per sale night).</summary>
-    [Range(1, 1_000_000_000)]
+    [PositiveCount]
     public int TicketsPerAddressPerSecond { get; set; } = 20;
-    [Range(1, 1_000_000_000)]
+    [PositiveCount]
     public int TicketsPerAddressBurst { get; set; } = 100;
     /// <summary>Coupon lookups (GET .../claims/me) per minute from one client address, and the burst.</summary>
-    [Range(1, 1_000_000_000)]
+    [PositiveCount]
     public int LookupsPerAddressPerMinute { get; set; } = 30;
-    [Range(1, 1_000_000_000)]
+    [PositiveCount]
     public int LookupsPerAddressBurst { get; set; } = 30;
 }

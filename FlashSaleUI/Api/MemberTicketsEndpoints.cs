@@ -22,7 +22,7 @@ public static class MemberTicketsEndpoints
     {
         http.Response.Headers.CacheControl = "no-store";
         var members = options.CurrentValue;
-        if (MemberSignIn.BearerOf(http.Request) is not null)
+        if (AuthorizationHeader.Credential(http.Request, AuthorizationHeader.Bearer) is { Length: > 0 })
         {
             if (string.IsNullOrWhiteSpace(members.Jwt.Authority))
                 return Unauthenticated("No identity provider is configured for bearer tokens (Members__Jwt__Authority).");

@@ -16,7 +16,7 @@ public sealed class AuditRowMap : IEntityTypeConfiguration<AuditRow>
         e.Property(x => x.Via).HasMaxLength(16);
         e.Property(x => x.Address).HasMaxLength(64);
         e.Property(x => x.Action).HasMaxLength(32).IsRequired();
-        e.Property(x => x.EventCode).HasMaxLength(32);
+        e.Property(x => x.EventCode).HasMaxLength(Events.EventCode.MaxLength);
         e.Property(x => x.Before).HasColumnType("jsonb");
         e.Property(x => x.After).HasColumnType("jsonb");
         e.HasIndex(x => new { x.EventCode, x.Id }).HasDatabaseName("audit_log_event");

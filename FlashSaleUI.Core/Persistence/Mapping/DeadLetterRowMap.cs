@@ -11,7 +11,7 @@ public sealed class DeadLetterRowMap : IEntityTypeConfiguration<DeadLetterRow>
         e.ToTable("dead_letters");
         e.Property(x => x.Id).UseSerialColumn();
         e.Property(x => x.SourceTopic).IsRequired();
-        e.Property(x => x.EventCode).HasMaxLength(32);
+        e.Property(x => x.EventCode).HasMaxLength(Events.EventCode.MaxLength);
         e.Property(x => x.Reason).IsRequired();
         e.Property(x => x.DeadLetteredAt).HasDefaultValueSql("now()");
         e.Property(x => x.Fingerprint).HasDefaultValue("");

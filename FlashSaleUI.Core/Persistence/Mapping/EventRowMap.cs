@@ -15,7 +15,7 @@ public sealed class EventRowMap : IEntityTypeConfiguration<EventRow>
             // persisted_within_stock (persisted <= stock) is added NOT VALID by the migration's SQL: EF cannot say that
         });
         e.HasKey(x => x.Code);
-        e.Property(x => x.Code).HasMaxLength(32);
+        e.Property(x => x.Code).HasMaxLength(Events.EventCode.MaxLength);
         e.Property(x => x.Name).HasMaxLength(100).IsRequired();
         e.Property(x => x.Persisted).HasDefaultValue(0L);
         e.Property(x => x.Version).HasDefaultValue(1L);

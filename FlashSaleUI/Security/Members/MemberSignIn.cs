@@ -58,16 +58,6 @@ public static class MemberSignIn
                 });
         return services;
     }
-
-    /// <summary>Reads "Authorization: Bearer x": the credential, or null when there is none.</summary>
-    public static string? BearerOf(HttpRequest request) => BearerSpanOf(request) is { Length: > 0 } bearer ? bearer.ToString() : null;
-
-    /// <summary>The same without copying the credential (the claim's hot path); empty when there is none.</summary>
-    public static ReadOnlySpan<char> BearerSpanOf(HttpRequest request)
-    {
-        var header = request.Headers.Authorization.ToString().AsSpan();
-        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : default;
-    }
 }
 
 /// <summary>Outside Development the app needs a way for members to sign in, and says so at start.</summary>

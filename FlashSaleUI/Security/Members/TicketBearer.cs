@@ -6,7 +6,7 @@ public static class TicketBearer
     /// that is edited, foreign or expired.</summary>
     public static ValueTask<MemberId?> MemberOfAsync(this MemberTickets tickets, HttpRequest request, CancellationToken ct)
     {
-        var ticket = MemberSignIn.BearerSpanOf(request);
+        var ticket = AuthorizationHeader.CredentialSpan(request, AuthorizationHeader.Bearer);
         if (ticket.IsEmpty) return ValueTask.FromResult<MemberId?>(null);
         // the usual case completes here, without a state machine or a copy of the ticket
         var check = tickets.Check(ticket, out var member);

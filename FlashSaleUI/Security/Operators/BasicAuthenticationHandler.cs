@@ -1,4 +1,3 @@
-using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Encodings.Web;
 using FlashSaleUI.Core.Accounts;
@@ -22,15 +21,14 @@ public sealed class BasicAuthenticationHandler(IOptionsMonitor<AuthenticationSch
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!AuthenticationHeaderValue.TryParse(Request.Headers.Authorization, out var header)
-            || !"Basic".Equals(header.Scheme, StringComparison.OrdinalIgnoreCase))
+        if (AuthorizationHeader.Credential(Request, AuthorizationHeader.Basic) is not { } credentials)
             return AuthenticateResult.NoResult();
         if (!IsAccepted(Request))
             return Refuse("notHere", $"HTTP Basic is accepted only by POST {TokensPath}: create a token there and send it as " +
                 "Authorization: Bearer <token>.");
         if (throttle.IsBlocked(Context)) return Refuse("throttled", "Too many failed sign-ins from this address.");
         string decoded;
-        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(header.Parameter ?? "")); }
+        try { decoded = Encoding.UTF8.GetString(Convert.FromBase64String(credentials)); }
         catch (FormatException) { return Refuse("wrong", "Malformed Basic credentials."); }
         var colon = decoded.IndexOf(':');
         var (name, password) = colon < 0 ? (decoded, "") : (decoded[..colon], decoded[(colon + 1)..]);

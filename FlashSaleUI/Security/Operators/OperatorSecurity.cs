@@ -67,9 +67,8 @@ public static class OperatorSecurity
     // a bearer token or Basic credentials say which handler reads them; anything else is the console's cookie
     private static string SchemeFor(HttpContext http)
     {
-        var authorization = http.Request.Headers.Authorization.ToString();
-        if (authorization.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)) return TokenScheme;
-        if (authorization.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase)) return BasicScheme;
+        if (AuthorizationHeader.Names(http.Request, AuthorizationHeader.Bearer)) return TokenScheme;
+        if (AuthorizationHeader.Names(http.Request, AuthorizationHeader.Basic)) return BasicScheme;
         // the hub's browser clients send the token as a query parameter (WebSockets carry no header from a browser)
         if (http.Request.Path.StartsWithSegments("/hubs") && http.Request.Query.ContainsKey("access_token")) return TokenScheme;
         return IdentityConstants.ApplicationScheme;

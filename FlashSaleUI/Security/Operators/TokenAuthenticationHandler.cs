@@ -13,9 +13,7 @@ public sealed class TokenAuthenticationHandler(IOptionsMonitor<AuthenticationSch
 {
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var header = Request.Headers.Authorization.ToString();
-        var secret = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim()
-            : Request.Query["access_token"].ToString();
+        var secret = AuthorizationHeader.Credential(Request, AuthorizationHeader.Bearer) ?? Request.Query["access_token"].ToString();
         if (secret.Length == 0) return AuthenticateResult.NoResult();
         if (await tokens.CheckAsync(secret, Context.RequestAborted) is not { } holder)
             return AuthenticateResult.Fail("The token is unknown, expired or revoked, or its account is disabled.");
