@@ -21,7 +21,12 @@ if (SettingsCheck.Failures(app.Services) is { Count: > 0 } wrong)
     Console.Error.WriteLine("FlashSaleUI cannot start with these settings:\n  " + string.Join("\n  ", wrong));
     return 2;
 }
-await app.Services.InitializeFlashSaleAsync();
+try { await app.Services.InitializeFlashSaleAsync(); }
+catch (TicketKeysUnreadableException unreadable)
+{
+    Console.Error.WriteLine("FlashSaleUI cannot start: " + unreadable.Message);
+    return 2;
+}
 await app.Services.SeedFirstAdminAsync(app.Configuration);
 
 app.UseSecurityHeaders();

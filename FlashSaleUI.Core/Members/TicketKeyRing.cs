@@ -13,6 +13,7 @@ public sealed class TicketKeyRing(ITicketKeyStore store, IOptionsMonitor<Members
     ILogger<TicketKeyRing> log)
 {
     private volatile TicketKey[] _keys = [];
+    private int[] _unreadable = [];
     private readonly SemaphoreSlim _reading = new(1, 1);
     private DateTimeOffset _lastRead = DateTimeOffset.MinValue;
 
@@ -54,6 +55,11 @@ public sealed class TicketKeyRing(ITicketKeyStore store, IOptionsMonitor<Members
     {
         await ReadAsync(ct);
         var now = clock.GetUtcNow();
+        if (Signing is null && _unreadable.Length > 0)
+        {
+            // a key of our own would sign tickets the other instances cannot check (and this one cannot check theirs)
+            throw new TicketKeysUnreadableException(_unreadable);
+        }
         if (Signing is not { } signing)
         {
             // nothing signs: the first start (or a very long stop). Waiting would leave members without tickets, so
@@ -88,8 +94,13 @@ public sealed class TicketKeyRing(ITicketKeyStore store, IOptionsMonitor<Members
         {
             var now = clock.GetUtcNow();
             if (now - _lastRead < unlessReadWithin) return;
-            _keys = (await store.ListUsableAsync(now, ct)).ToArray();
+            var read = await store.ListUsableAsync(now, ct);
+            _keys = read.Keys.ToArray();
             _lastRead = now;
+            if (!read.Unreadable.SequenceEqual(_unreadable) && read.Unreadable.Count > 0)
+                log.LogError("Member ticket keys {Keys} cannot be decrypted here: {Why} Tickets they signed are refused.",
+                    read.Unreadable, TicketKeysUnreadableException.Why);
+            _unreadable = read.Unreadable.ToArray();
         }
         finally
         {

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using FlashSaleUI.Core.Members;
 using FlashSaleUI.Core.Persistence.Rows;
 using Microsoft.AspNetCore.DataProtection;
@@ -12,11 +13,17 @@ public sealed class PostgresTicketKeyStore(IDbContextFactory<FlashSaleDbContext>
 {
     private readonly IDataProtector _protector = protection.CreateProtector("FlashSaleUI.MemberTicketKeys");
 
-    public async Task<IReadOnlyList<TicketKey>> ListUsableAsync(DateTimeOffset now, CancellationToken ct = default)
+    public async Task<TicketKeysRead> ListUsableAsync(DateTimeOffset now, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var rows = await db.TicketKeys.AsNoTracking().Where(k => k.ExpiresAt > now).OrderBy(k => k.Id).ToListAsync(ct);
-        return rows.Select(ToKey).ToList();
+        var (keys, unreadable) = (new List<TicketKey>(), new List<int>());
+        foreach (var row in rows)
+        {
+            try { keys.Add(ToKey(row)); }
+            catch (CryptographicException) { unreadable.Add(row.Id); }
+        }
+        return new TicketKeysRead(keys, unreadable);
     }
 
     public async Task<TicketKey> AddAsync(byte[] secret, DateTimeOffset activatesAt, DateTimeOffset retiresAt,
