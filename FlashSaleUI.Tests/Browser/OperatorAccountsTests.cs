@@ -74,6 +74,13 @@ public sealed class OperatorAccountsTests(BrowserApp app) : IClassFixture<Browse
         await page.ClickAsync("[data-testid=two-factor-form] button[type=submit]");
         await Assertions.Expect(page.Locator("[data-testid=recovery-codes]")).ToBeVisibleAsync(new() { Timeout = 5_000 });
         await BrowserApp.ScreenshotAsync(page, "console-recovery-codes");
+        // the codes as a text file, made in the browser from the page itself
+        var shown = await page.Locator("[data-testid=recovery-codes] code").AllTextContentsAsync();
+        Assert.Equal(10, shown.Count);
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("[data-testid=download-recovery-codes]"));
+        Assert.Equal("flashsale-recovery-codes.txt", download.SuggestedFilename);
+        var saved = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.All(shown, code => Assert.Contains(code, saved));
 
         // signing in again: the password alone leads to the code page, and a wrong code is refused
         var again = await SignInAsync(user, password);
