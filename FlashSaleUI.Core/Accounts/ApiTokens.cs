@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FlashSaleUI.Core.Hosting;
 using FlashSaleUI.Core.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
@@ -8,16 +9,22 @@ namespace FlashSaleUI.Core.Accounts;
 
 /// <summary>Personal tokens for scripts: made (the secret shown once, its SHA-256 stored), listed without secrets,
 /// revoked; and checked on each call in microseconds: a hash, then a lookup kept for <see cref="CheckTtl"/>, so a
-/// revoked token or a disabled account stops working within that time on every instance.</summary>
+/// revoked token or a disabled account stops working within that time on every instance. While PostgreSQL is
+/// unreachable, a token confirmed within the last <see cref="OutageGrace"/> keeps working: the dashboards, scrapes and
+/// scripts that watch an outage need their tokens most then (and no token can be revoked meanwhile: that needs the
+/// database too).</summary>
 public sealed class ApiTokens(IDbContextFactory<FlashSaleDbContext> contexts, TimeProvider clock) : IDisposable
 {
     // bounded: tokens invented by callers are looked up (and remembered as unknown) at most this many at a time
     private readonly MemoryCache _checked = new(new MemoryCacheOptions { SizeLimit = 100_000 });
+    // the live tokens confirmed within OutageGrace, for when PostgreSQL cannot be asked (callers cannot fill this one)
+    private readonly MemoryCache _confirmed = new(new MemoryCacheOptions { SizeLimit = 10_000 });
 
     public const string Prefix = "fsu_";
     public static readonly TimeSpan CheckTtl = TimeSpan.FromSeconds(5);
     public const int MaxDays = 365, DefaultDays = 90, MaxNameLength = 100;
     private static readonly TimeSpan LastUseResolution = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan OutageGrace = TimeSpan.FromMinutes(10);
 
     public async Task<(ApiTokenRow Token, string Secret)> CreateAsync(string userId, string name, int days, CancellationToken ct = default)
     {
@@ -58,8 +65,18 @@ public sealed class ApiTokens(IDbContextFactory<FlashSaleDbContext> contexts, Ti
         var key = Convert.ToHexString(hash);
         if (!_checked.TryGetValue(key, out TokenHolder? holder))
         {
-            holder = await LookUpAsync(hash, ct);
+            try
+            {
+                holder = await LookUpAsync(hash, ct);
+            }
+            catch (Exception e) when (DependencyOutage.Of(e) == DependencyOutage.PostgreSql
+                                      && _confirmed.TryGetValue(key, out TokenHolder? confirmed))
+            {
+                return confirmed!.ExpiresAt > clock.GetUtcNow() ? confirmed : null;
+            }
             _checked.Set(key, holder, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = CheckTtl, Size = 1 });
+            if (holder is null) _confirmed.Remove(key);
+            else _confirmed.Set(key, holder, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = OutageGrace, Size = 1 });
         }
         if (holder is null || holder.ExpiresAt <= clock.GetUtcNow()) return null;
         if (clock.GetUtcNow() - holder.LastUsedAt > LastUseResolution) await MarkUsedAsync(holder, ct);
@@ -96,7 +113,11 @@ public sealed class ApiTokens(IDbContextFactory<FlashSaleDbContext> contexts, Ti
 
     private static byte[] Hash(string secret) => SHA256.HashData(Encoding.UTF8.GetBytes(secret));
 
-    public void Dispose() => _checked.Dispose();
+    public void Dispose()
+    {
+        _checked.Dispose();
+        _confirmed.Dispose();
+    }
 }
 
 /// <summary>Who a live token acts for.</summary>

@@ -46,12 +46,14 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
         using var consumer = kafka.CreateConsumer(kafka.Options.SinkGroup, _clientId);
         using var dlqProducer = kafka.CreateProducer(_clientId + "-dlq");
         consumer.Subscribe(kafka.Options.Topic);
+        _lag = new SinkLag(consumer, metrics, clock);
         log.LogInformation("Sink {Client} consuming {Topic} as group {Group}", _clientId, kafka.Options.Topic, kafka.Options.SinkGroup);
         try
         {
             while (!stop.IsCancellationRequested)
             {
                 var batch = ConsumeBatch(consumer, stop);
+                _lag.Measure();
                 if (batch.Count == 0) continue;
                 await StoreWithRetryAsync(dlqProducer, batch, deadline.Token);
                 Commit(consumer, batch);
@@ -63,6 +65,7 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
         {
             // leave the group promptly so partitions move to another instance without waiting for the session timeout
             try { consumer.Close(); } catch (KafkaException) { }
+            _lag.Closed();
         }
     }
 
@@ -75,6 +78,7 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
         while (!deadline.IsCancellationRequested)
         {
             var batch = ConsumeBatch(consumer, deadline);
+            _lag?.Measure();
             if (batch.Count > 0)
             {
                 await StoreWithRetryAsync(dlqProducer, batch, deadline);
@@ -101,6 +105,7 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
         var first = consumer.Consume(TimeSpan.FromMilliseconds(250));
         if (first is null || first.IsPartitionEOF) return batch;
         batch.Add(first);
+        _lag?.Read(first);
         var linger = Stopwatch.StartNew();
         while (batch.Count < options.Value.SinkBatch && !stop.IsCancellationRequested)
         {
@@ -108,11 +113,15 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
             if (left <= 0) break;
             var next = consumer.Consume(TimeSpan.FromMilliseconds(left));
             if (next is null) break;
-            if (!next.IsPartitionEOF) batch.Add(next);
+            if (next.IsPartitionEOF) continue;
+            batch.Add(next);
+            _lag?.Read(next);
         }
         return batch;
     }
 
+    // the running consumer's lag; replaced with the consumer
+    private SinkLag? _lag;
     // built once, not per batch: one batch is stored at a time, and the retry log names its size
     private ResiliencePipeline? _storeRetries;
     private int _storingCount;
@@ -124,6 +133,7 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
         _storeRetries ??= PipelineRetries.SinkStore.Pipeline(clock, _ => true, (e, delay) =>
         {
             metrics.RecordSinkError(e.Message);
+            _lag?.Measure(); // the batch waits: what piles up behind it shows now, not once it is stored
             log.LogWarning("Sink: storing a batch of {Count} failed ({Error}); retrying in {Delay:F0} ms",
                 _storingCount, e.GetBaseException().Message, delay.TotalMilliseconds);
         });
@@ -224,7 +234,11 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
     {
         var offsets = batch.GroupBy(m => m.TopicPartition)
             .Select(g => new TopicPartitionOffset(g.Key, g.Max(m => m.Offset.Value) + 1)).ToList();
-        try { consumer.Commit(offsets); }
+        try
+        {
+            consumer.Commit(offsets);
+            _lag?.Committed(offsets);
+        }
         catch (KafkaException e)
         {
             // partitions revoked by a rebalance: their new owner re-reads from the last commit; inserts are idempotent

@@ -1,7 +1,9 @@
 namespace FlashSaleUI.Api;
 
 /// <summary>GET /api/pipeline: this instance's pipeline counters and last errors, and the open dead letters. Kafka is
-/// "embedded" or "external"; KafkaBootstrap is where tools such as kcat reach it.</summary>
+/// "embedded" or "external"; KafkaBootstrap is where tools such as kcat reach it. SinkLag: per partition this instance's
+/// sink owns, messages in Kafka not yet stored. OpenDeadLetters is null while PostgreSQL is unreachable: the rest is
+/// this instance's own and still answers, when it matters most.</summary>
 public sealed record PipelineStatus(
     string Kafka,
     string KafkaBootstrap,
@@ -10,7 +12,7 @@ public sealed record PipelineStatus(
     long RelayBacklog,
     long Persisted,
     long DeadLettered,
-    long OpenDeadLetters,
+    long? OpenDeadLetters,
     long Requeued,
     string? LastRelayError,
     DateTimeOffset? LastRelayErrorAt,
@@ -19,4 +21,5 @@ public sealed record PipelineStatus(
     long RelayRestarts,
     long SinkRestarts,
     long LiveStateRepairs,
-    LiveStateRepair? LastLiveStateRepair);
+    LiveStateRepair? LastLiveStateRepair,
+    IReadOnlyDictionary<int, long> SinkLag);

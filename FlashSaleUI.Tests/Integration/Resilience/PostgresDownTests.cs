@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using System.Text.Json;
+using FlashSaleUI.Core.Accounts;
 
 namespace FlashSaleUI.Tests.Integration.Resilience;
 
@@ -55,5 +57,46 @@ public sealed class PostgresDownTests(OwnPostgresApp app) : IClassFixture<OwnPos
         {
             await app.Postgres.StartServerAsync();
         }
+    }
+
+    [Fact]
+    public async Task The_sink_lag_counts_the_coupons_waiting_in_Kafka_while_PostgreSQL_is_down_and_returns_to_zero()
+    {
+        var member = app.CreateClient();
+        var op = app.OperatorClient();
+        var code = TestCodes.New("LAG");
+        await op.CreateEventAsync(code, stock: 50);
+        // whatever earlier tests left is stored first, so the lag below is this test's coupons
+        await Eventually.HoldsAsync(async () => await SinkLagAsync(op) == 0, TimeSpan.FromSeconds(30),
+            async () => $"lag before: {await SinkLagAsync(op)}");
+
+        await app.Postgres.StopServerAsync();
+        try
+        {
+            for (var i = 0; i < 20; i++)
+                Assert.Equal(HttpStatusCode.OK, (await member.ClaimAsync(code, $"lag-{i}")).StatusCode);
+            // the operator's token was confirmed before the outage: it keeps working, and so does the pipeline status
+            await Eventually.HoldsAsync(async () => await SinkLagAsync(op) >= 20, TimeSpan.FromSeconds(30),
+                async () => $"lag while PostgreSQL is down: {await SinkLagAsync(op)}");
+            await Task.Delay(ApiTokens.CheckTtl); // past the token check's reuse time: PostgreSQL would be asked now
+            var status = await (await op.GetAsync("/api/pipeline")).JsonAsync();
+            Assert.Equal(JsonValueKind.Null, status.GetProperty("openDeadLetters").ValueKind); // that count needs PostgreSQL
+        }
+        finally
+        {
+            await app.Postgres.StartServerAsync();
+        }
+
+        await Eventually.HoldsAsync(async () => await SinkLagAsync(op) == 0, TimeSpan.FromSeconds(60),
+            async () => $"lag after: {await SinkLagAsync(op)}");
+        var stored = (await (await member.GetAsync($"/api/events/{code}")).JsonAsync()).GetProperty("persisted").GetInt64();
+        Assert.Equal(20, stored);
+    }
+
+    // this instance's sink lag summed over its partitions (one app here: it owns them all)
+    private static async Task<long> SinkLagAsync(HttpClient op)
+    {
+        var status = await (await op.GetAsync("/api/pipeline")).JsonAsync();
+        return status.GetProperty("sinkLag").EnumerateObject().Sum(p => p.Value.GetInt64());
     }
 }
