@@ -93,6 +93,28 @@ public sealed class PostgresDownTests(OwnPostgresApp app) : IClassFixture<OwnPos
         Assert.Equal(20, stored);
     }
 
+    [Fact]
+    public async Task A_signed_in_operator_keeps_the_console_session_while_PostgreSQL_is_down()
+    {
+        var browser = app.NewBrowser();
+        Assert.Equal("/operator", await browser.SignInAsync(AppFactory.OperatorUser, AppFactory.OperatorPassword));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/pipeline")).StatusCode);
+
+        await app.Postgres.StopServerAsync();
+        try
+        {
+            // past the session's revalidation interval: the account would be read from PostgreSQL now
+            await Task.Delay(TimeSpan.FromSeconds(6));
+            var during = await browser.GetAsync("/api/pipeline");
+            Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+        }
+        finally
+        {
+            await app.Postgres.StartServerAsync();
+        }
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/pipeline")).StatusCode);
+    }
+
     // this instance's sink lag summed over its partitions (one app here: it owns them all)
     private static async Task<long> SinkLagAsync(HttpClient op)
     {

@@ -57,6 +57,7 @@ public static class OperatorSecurity
             .AddDefaultTokenProviders();
         // a disabled account's cookie stops working within seconds on every instance (its security stamp changes)
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(5));
+        services.AddScoped<ISecurityStampValidator, OutageTolerantStampValidator>(); // in place of Identity's own
         services.AddAuthorizationBuilder()
             .AddPolicy(ViewerPolicy, p => p.RequireAuthenticatedUser().RequireRole(OperatorRoles.All))
             .AddPolicy(OperatorPolicy, p => p.RequireAuthenticatedUser().RequireRole(OperatorRoles.AtLeast(OperatorRoles.Operator)))
