@@ -19,8 +19,20 @@ public sealed class DeadLetterService(IDeadLetters store, KafkaClients kafka, Ti
 
     public Task<long> CountOpenAsync(Events.EventCode code, CancellationToken ct = default) => store.CountOpenAsync(code.Value, ct);
 
-    /// <summary>All open dead letters, at most <see cref="SharedCountMaxAge"/> old; dropped by a replay here.</summary>
-    public Task<long> CountOpenSharedAsync() => _openCount.GetOrStart(true, _ => store.CountOpenAsync(null, CancellationToken.None));
+    /// <summary>All open dead letters, at most <see cref="SharedCountMaxAge"/> old; dropped by a replay here. Null
+    /// while PostgreSQL is unreachable: the pages that show it go on showing the rest.</summary>
+    public Task<long?> CountOpenSharedAsync() =>
+        UnknownWhilePostgresIsDown(_openCount.GetOrStart(true, _ => store.CountOpenAsync(null, CancellationToken.None)));
+
+    /// <summary>All open dead letters, counted now; null while PostgreSQL is unreachable.</summary>
+    public Task<long?> CountOpenOrUnknownAsync(CancellationToken ct = default) =>
+        UnknownWhilePostgresIsDown(store.CountOpenAsync(null, ct));
+
+    private static async Task<long?> UnknownWhilePostgresIsDown(Task<long> count)
+    {
+        try { return await count; }
+        catch (Exception e) when (Hosting.DependencyOutage.Of(e) == Hosting.DependencyOutage.PostgreSql) { return null; }
+    }
 
     /// <summary>Re-produces the original message to the main topic and marks it replayed. False when there is no
     /// such dead letter or it was replayed already.</summary>

@@ -1,4 +1,3 @@
-using FlashSaleUI.Core.Hosting;
 using FlashSaleUI.Core.Kafka;
 using FlashSaleUI.Core.Pipeline;
 
@@ -24,15 +23,9 @@ public static class PipelineEndpoints
         KafkaBootstrap kafka, LiveStateGuard liveState, CancellationToken ct) =>
         TypedResults.Ok(new PipelineStatus(kafka.Embedded is null ? "external" : "embedded", kafka.ToolAddress, metrics.Relayed,
             metrics.RelayFailures, metrics.RelayBacklog, metrics.Persisted, metrics.DeadLettered,
-            await OpenDeadLettersAsync(deadLetters, ct), metrics.Requeued,
+            await deadLetters.CountOpenOrUnknownAsync(ct), metrics.Requeued,
             metrics.LastRelayError, metrics.LastRelayErrorAt, metrics.LastSinkError, metrics.LastSinkErrorAt, metrics.RelayRestarts,
             metrics.SinkRestarts, liveState.RepairCount, liveState.LastRepair, metrics.SinkLag));
-
-    private static async Task<long?> OpenDeadLettersAsync(DeadLetterService deadLetters, CancellationToken ct)
-    {
-        try { return await deadLetters.CountOpenAsync(ct); }
-        catch (Exception e) when (DependencyOutage.Of(e) == DependencyOutage.PostgreSql) { return null; }
-    }
 
     public static async Task<Ok<IReadOnlyList<DeadLetterView>>> DeadLettersAsync(DeadLetterService deadLetters, int? limit,
         CancellationToken ct) =>

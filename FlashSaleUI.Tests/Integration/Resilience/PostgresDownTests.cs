@@ -94,9 +94,12 @@ public sealed class PostgresDownTests(OwnPostgresApp app) : IClassFixture<OwnPos
     }
 
     [Fact]
-    public async Task A_signed_in_operator_keeps_the_console_session_while_PostgreSQL_is_down()
+    public async Task A_signed_in_operator_keeps_the_session_and_the_sales_dashboard_while_PostgreSQL_is_down()
     {
+        var code = TestCodes.New("CONSOLE");
+        await app.OperatorClient().CreateEventAsync(code, stock: 10);
         var browser = app.NewBrowser();
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync($"/api/events/{code}")).StatusCode);
         Assert.Equal("/operator", await browser.SignInAsync(AppFactory.OperatorUser, AppFactory.OperatorPassword));
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/pipeline")).StatusCode);
 
@@ -107,6 +110,12 @@ public sealed class PostgresDownTests(OwnPostgresApp app) : IClassFixture<OwnPos
             await Task.Delay(TimeSpan.FromSeconds(6));
             var during = await browser.GetAsync("/api/pipeline");
             Assert.Equal(HttpStatusCode.OK, during.StatusCode);
+            // the sale's dashboard too: its numbers come from Redis; the dead-letter count shows as unknown
+            var dashboard = await browser.GetAsync($"/operator/events/{code}");
+            Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
+            var html = await dashboard.Content.ReadAsStringAsync();
+            Assert.Contains(code, html);
+            Assert.Contains("data-testid=\"winners-unavailable\"", html); // the winners wait for PostgreSQL, and say so
         }
         finally
         {
