@@ -94,7 +94,7 @@ public sealed class PostgresDownTests(OwnPostgresApp app) : IClassFixture<OwnPos
     }
 
     [Fact]
-    public async Task A_signed_in_operator_keeps_the_session_and_the_sales_dashboard_while_PostgreSQL_is_down()
+    public async Task A_signed_in_operator_keeps_the_session_and_the_console_pages_while_PostgreSQL_is_down()
     {
         var code = TestCodes.New("CONSOLE");
         await app.OperatorClient().CreateEventAsync(code, stock: 10);
@@ -116,6 +116,9 @@ public sealed class PostgresDownTests(OwnPostgresApp app) : IClassFixture<OwnPos
             var html = await dashboard.Content.ReadAsStringAsync();
             Assert.Contains(code, html);
             Assert.Contains("data-testid=\"winners-unavailable\"", html); // the winners wait for PostgreSQL, and say so
+            var events = await browser.GetAsync("/operator"); // the events list says it waits too
+            Assert.Equal(HttpStatusCode.OK, events.StatusCode);
+            Assert.Contains("data-testid=\"events-unavailable\"", await events.Content.ReadAsStringAsync());
         }
         finally
         {
