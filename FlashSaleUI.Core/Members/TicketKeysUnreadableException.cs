@@ -10,6 +10,4 @@ public sealed class TicketKeysUnreadableException(IReadOnlyList<int> keys) : Exc
     public const string Why = "Data Protection cannot read the key that protects them. That happens when " +
         "DataProtection__CertificatePath changed without the old certificate kept as DataProtection__PreviousCertificatePath, " +
         "when the instances use different certificates, or when rows of data_protection_keys were lost.";
-
-    public IReadOnlyList<int> Keys { get; } = keys;
 }

@@ -14,9 +14,7 @@ public sealed class DeadLetterService(IDeadLetters store, KafkaClients kafka, Ti
 
     public Task<IReadOnlyList<DeadLetterView>> ListAsync(int limit, CancellationToken ct = default) => store.ListAsync(limit, ct);
 
-    /// <summary>Dead letters not replayed yet: all of them, or one event's.</summary>
-    public Task<long> CountOpenAsync(CancellationToken ct = default) => store.CountOpenAsync(null, ct);
-
+    /// <summary>One event's dead letters not replayed yet.</summary>
     public Task<long> CountOpenAsync(Events.EventCode code, CancellationToken ct = default) => store.CountOpenAsync(code.Value, ct);
 
     /// <summary>All open dead letters, at most <see cref="SharedCountMaxAge"/> old; dropped by a replay here. Null

@@ -2,10 +2,11 @@ using Confluent.Kafka;
 
 namespace FlashSaleUI.Core.Pipeline;
 
-/// <summary>How far one sink consumer is behind in each partition it owns: the log's end (high watermark) minus the
-/// offset of the first message not yet stored, as <c>kafka-consumer-groups --describe</c> reports a group's lag. Measured
-/// on the sink's own flow (a consumer is not for concurrent use), at most once a second, and also while a batch waits
-/// to be stored: that is when the number grows.</summary>
+/// <summary>How far one sink consumer is behind in each partition it owns and has read from: the log's end (high
+/// watermark, as last fetched) minus the offset of the first message not yet stored, as <c>kafka-consumer-groups
+/// --describe</c> reports a group's lag. A partition nothing was fetched from has no measure: no request is made to the
+/// broker for it. Measured on the sink's own flow (a consumer is not for concurrent use), at most once a second, and
+/// also while a batch waits to be stored: that is when the number grows.</summary>
 internal sealed class SinkLag(IConsumer<string, string> consumer, PipelineMetrics metrics, TimeProvider clock)
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
@@ -33,20 +34,12 @@ internal sealed class SinkLag(IConsumer<string, string> consumer, PipelineMetric
         foreach (var gone in _unstored.Keys.Where(p => !assigned.Contains(p)).ToList()) _unstored.Remove(gone);
         foreach (var partition in assigned)
         {
-            var end = consumer.GetWatermarkOffsets(partition).High; // as last fetched: no request to the broker
-            // nothing fetched from it yet (just assigned, or a rebuilt consumer at the end of it): ask the broker once
-            if (end == Offset.Unset) end = AskedEnd(partition);
+            var end = consumer.GetWatermarkOffsets(partition).High;
             if (end == Offset.Unset) continue;
             var from = _unstored.TryGetValue(partition, out var unstored) ? unstored : consumer.Position(partition).Value;
             if (from >= 0) lag[partition.Partition.Value] = Math.Max(0, end.Value - from);
         }
         metrics.RecordSinkLag(lag);
-    }
-
-    private Offset AskedEnd(TopicPartition partition)
-    {
-        try { return consumer.QueryWatermarkOffsets(partition, TimeSpan.FromMilliseconds(500)).High; }
-        catch (KafkaException) { return Offset.Unset; } // the broker is away: measured again in a second
     }
 
     /// <summary>The consumer closed: this instance owns no partition until the next one is assigned some.</summary>
