@@ -69,7 +69,7 @@ public sealed class ApiTokens(IDbContextFactory<FlashSaleDbContext> contexts, Ti
             {
                 holder = await LookUpAsync(hash, ct);
             }
-            catch (Exception e) when (DependencyOutage.Of(e) == DependencyOutage.PostgreSql
+            catch (Exception e) when (DependencyOutage.IsPostgreSql(e)
                                       && _confirmed.TryGetValue(key, out TokenHolder? confirmed))
             {
                 return confirmed!.ExpiresAt > clock.GetUtcNow() ? confirmed : null;

@@ -83,7 +83,7 @@ public sealed class EventReads(IEventStore store, ILiveEventStore live, TimeProv
     {
         IReadOnlyList<(FlashSaleEvent Sale, long Persisted)> found;
         try { found = await store.GetWithPersistedAsync(stale, ct); }
-        catch (Exception e) when (DependencyOutage.Of(e) == DependencyOutage.PostgreSql && stale.All(c => Kept(c) is not null))
+        catch (Exception e) when (DependencyOutage.IsPostgreSql(e) && stale.All(c => Kept(c) is not null))
         {
             // PostgreSQL is down. The copy held here is still the record: the sale goes on being read (live numbers
             // from Redis), only its stored count waits. Asked again after a pause, not on every read.

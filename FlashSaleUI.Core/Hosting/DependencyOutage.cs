@@ -29,4 +29,7 @@ public static class DependencyOutage
         }
         return null;
     }
+
+    /// <summary>Whether <paramref name="error"/> says PostgreSQL is unreachable: what a read falls back on.</summary>
+    public static bool IsPostgreSql(Exception error) => Of(error) == PostgreSql;
 }

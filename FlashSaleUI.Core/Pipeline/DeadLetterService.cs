@@ -29,7 +29,7 @@ public sealed class DeadLetterService(IDeadLetters store, KafkaClients kafka, Ti
     private static async Task<long?> UnknownWhilePostgresIsDown(Task<long> count)
     {
         try { return await count; }
-        catch (Exception e) when (Hosting.DependencyOutage.Of(e) == Hosting.DependencyOutage.PostgreSql) { return null; }
+        catch (Exception e) when (Hosting.DependencyOutage.IsPostgreSql(e)) { return null; }
     }
 
     /// <summary>Re-produces the original message to the main topic and marks it replayed. False when there is no

@@ -21,7 +21,7 @@ public sealed class OutageTolerantStampValidator(IOptions<SecurityStampValidator
             await base.ValidateAsync(context);
         }
         // IssuedUtc is when the session was last confirmed: every successful check renews the cookie
-        catch (Exception e) when (DependencyOutage.Of(e) == DependencyOutage.PostgreSql
+        catch (Exception e) when (DependencyOutage.IsPostgreSql(e)
                                   && context.Properties.IssuedUtc is { } confirmed
                                   && clock.GetUtcNow() - confirmed < ApiTokens.OutageGrace)
         {
