@@ -27,8 +27,8 @@ public sealed class KafkaOptions
     public int MessageTimeoutMs { get; set; } = 30_000;
     [Range(1_000, 3_600_000)]
     public int SessionTimeoutMs { get; set; } = 10_000;
-    /// <summary>A sink stuck longer than this between polls (PostgreSQL down) leaves the group; it then rejoins with a
-    /// new consumer and re-reads from its last commit.</summary>
+    /// <summary>A sink stuck longer than this between polls leaves the group; it then rejoins with a new consumer and
+    /// re-reads from its last commit. A batch waiting for PostgreSQL does not count: the consumer polls meanwhile.</summary>
     [Range(1_000, 86_400_000)]
     public int MaxPollIntervalMs { get; set; } = 300_000;
 }

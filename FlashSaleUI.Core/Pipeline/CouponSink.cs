@@ -29,7 +29,7 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
         : Task.Factory.StartNew(() => SuperviseAsync(stop), stop, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
     /// <summary>Runs the consumer; whatever it throws (a ConsumeException of any kind, max.poll.interval exceeded
-    /// while PostgreSQL was down, a broken client), a new consumer takes over after a backoff. Uncommitted
+    /// by a store that hung without failing, a broken client), a new consumer takes over after a backoff. Uncommitted
     /// messages are read again and insert nothing twice.</summary>
     private Task SuperviseAsync(CancellationToken stop) => Restarting.RunAsync(RunAsync, (e, delay) =>
     {
@@ -47,6 +47,7 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
         using var dlqProducer = kafka.CreateProducer(_clientId + "-dlq");
         consumer.Subscribe(kafka.Options.Topic);
         _lag = new SinkLag(consumer, metrics, clock);
+        _carried.Clear(); // read by a consumer that is gone: this one reads them again from the committed offsets
         log.LogInformation("Sink {Client} consuming {Topic} as group {Group}", _clientId, kafka.Options.Topic, kafka.Options.SinkGroup);
         try
         {
@@ -55,8 +56,7 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
                 var batch = ConsumeBatch(consumer, stop);
                 _lag.Measure();
                 if (batch.Count == 0) continue;
-                await StoreWithRetryAsync(dlqProducer, batch, deadline.Token);
-                Commit(consumer, batch);
+                await StoreAndCommitAsync(consumer, dlqProducer, batch, deadline.Token);
             }
             await DrainAsync(consumer, dlqProducer, deadline.Token);
         }
@@ -81,8 +81,7 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
             _lag?.Measure();
             if (batch.Count > 0)
             {
-                await StoreWithRetryAsync(dlqProducer, batch, deadline);
-                Commit(consumer, batch);
+                await StoreAndCommitAsync(consumer, dlqProducer, batch, deadline);
                 stored += batch.Count;
             }
             else if (consumer.Assignment.Count > 0 && CaughtUp(consumer)) break;
@@ -101,11 +100,15 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
 
     private List<ConsumeResult<string, string>> ConsumeBatch(IConsumer<string, string> consumer, CancellationToken stop)
     {
-        var batch = new List<ConsumeResult<string, string>>();
-        var first = consumer.Consume(TimeSpan.FromMilliseconds(250));
-        if (first is null || first.IsPartitionEOF) return batch;
-        batch.Add(first);
-        _lag?.Read(first);
+        var batch = new List<ConsumeResult<string, string>>(_carried);
+        _carried.Clear();
+        if (batch.Count == 0)
+        {
+            var first = consumer.Consume(TimeSpan.FromMilliseconds(250));
+            if (first is null || first.IsPartitionEOF) return batch;
+            batch.Add(first);
+            _lag?.Read(first);
+        }
         var linger = Stopwatch.StartNew();
         while (batch.Count < options.Value.SinkBatch && !stop.IsCancellationRequested)
         {
@@ -122,9 +125,55 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
 
     // the running consumer's lag; replaced with the consumer
     private SinkLag? _lag;
+    // messages read while a batch waited (a partition assigned meanwhile): the next batch starts with them
+    private readonly List<ConsumeResult<string, string>> _carried = [];
     // built once, not per batch: one batch is stored at a time, and the retry log names its size
     private ResiliencePipeline? _storeRetries;
     private int _storingCount;
+    // set by the first failure of the batch being stored: from then on the consumer is held (HoldWhileStoring)
+    private TaskCompletionSource _storeFailed = new();
+
+    private async Task StoreAndCommitAsync(IConsumer<string, string> consumer, IProducer<string, string> dlqProducer,
+        List<ConsumeResult<string, string>> batch, CancellationToken stop)
+    {
+        _storeFailed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var storing = StoreWithRetryAsync(dlqProducer, batch, stop);
+        if (await Task.WhenAny(storing, _storeFailed.Task) != storing) HoldWhileStoring(consumer, storing);
+        await storing;
+        Commit(consumer, batch);
+    }
+
+    /// <summary>The batch waits (PostgreSQL down): the consumer keeps polling, its partitions paused, until it is stored.
+    /// A consumer that stops polling holds up every rebalance of the group (another instance starting or stopping waits
+    /// for it), and with cooperative-sticky it can lose its assignment; after max.poll.interval.ms it is put out of the
+    /// group. Polling serves the group protocol, and the lag is measured meanwhile. A partition assigned during the wait
+    /// is not paused yet: its first message is kept for the next batch and the partition paused.</summary>
+    private void HoldWhileStoring(IConsumer<string, string> consumer, Task storing)
+    {
+        consumer.Pause(consumer.Assignment);
+        try
+        {
+            while (!storing.IsCompleted)
+            {
+                var message = consumer.Consume(TimeSpan.FromMilliseconds(200));
+                if (message is { IsPartitionEOF: false })
+                {
+                    _carried.Add(message);
+                    _lag?.Read(message);
+                    consumer.Pause([message.TopicPartition]);
+                }
+                _lag?.Measure(askBroker: true);
+            }
+        }
+        catch (KafkaException)
+        {
+            // the consumer failed while holding: the batch is stored first (not committed), then the consumer is rebuilt
+            ((IAsyncResult)storing).AsyncWaitHandle.WaitOne();
+            throw;
+        }
+        // resuming fetches from each partition's position: after the last message handed out, none skipped
+        consumer.Resume(consumer.Assignment);
+    }
 
     private async Task StoreWithRetryAsync(IProducer<string, string> dlqProducer,
         List<ConsumeResult<string, string>> batch, CancellationToken stop)
@@ -133,7 +182,7 @@ public sealed class CouponSink(KafkaClients kafka, ICouponBatchStore batches, Pi
         _storeRetries ??= PipelineRetries.SinkStore.Pipeline(clock, _ => true, (e, delay) =>
         {
             metrics.RecordSinkError(e.Message);
-            _lag?.Measure(); // the batch waits: what piles up behind it shows now, not once it is stored
+            _storeFailed.TrySetResult(); // the batch waits: hold the consumer and measure what piles up behind it
             log.LogWarning("Sink: storing a batch of {Count} failed ({Error}); retrying in {Delay:F0} ms",
                 _storingCount, e.GetBaseException().Message, delay.TotalMilliseconds);
         });

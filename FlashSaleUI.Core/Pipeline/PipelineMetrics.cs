@@ -26,7 +26,7 @@ public sealed class PipelineMetrics
         meter.CreateObservableGauge("flashsale.relay.lag", () => RelayBacklog, description: "Outbox entries not yet in Kafka");
         meter.CreateObservableGauge("flashsale.sink.lag", () => SinkLag.Select(p =>
                 new Measurement<long>(p.Value, new KeyValuePair<string, object?>("partition", p.Key))),
-            description: "Messages in Kafka not yet stored, per partition this instance's sink owns and has read from");
+            description: "Messages in Kafka not yet stored, per partition this instance's sink owns");
     }
 
     public long Relayed => Interlocked.Read(ref _relayed);
@@ -35,8 +35,7 @@ public sealed class PipelineMetrics
     public long Persisted => Interlocked.Read(ref _persisted);
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
     public long Requeued => Interlocked.Read(ref _requeued);
-    /// <summary>Per partition this instance's sink owns and has read from: messages in Kafka not yet stored (SinkLag), as
-    /// last measured.</summary>
+    /// <summary>Per partition this instance's sink owns: messages in Kafka not yet stored, as last measured.</summary>
     public IReadOnlyDictionary<int, long> SinkLag { get; private set; } = new Dictionary<int, long>();
     public void RecordSinkLag(IReadOnlyDictionary<int, long> lag) => SinkLag = lag;
     /// <summary>Outbox length summed over events, as last seen by the relay.</summary>

@@ -2,14 +2,15 @@ using Confluent.Kafka;
 
 namespace FlashSaleUI.Core.Pipeline;
 
-/// <summary>How far one sink consumer is behind in each partition it owns and has read from: the log's end (high
-/// watermark, as last fetched) minus the offset of the first message not yet stored, as <c>kafka-consumer-groups
-/// --describe</c> reports a group's lag. A partition nothing was fetched from has no measure: no request is made to the
-/// broker for it. Measured on the sink's own flow (a consumer is not for concurrent use), at most once a second, and
-/// also while a batch waits to be stored: that is when the number grows.</summary>
+/// <summary>How far one sink consumer is behind in each partition it owns: the log's end (high watermark) minus the
+/// offset of the first message not yet stored, as <c>kafka-consumer-groups --describe</c> reports a group's lag.
+/// Measured on the sink's own flow (a consumer is not for concurrent use), at most once a second. While a batch waits to
+/// be stored (that is when the number grows) the partitions are paused, and a paused partition's end as last fetched
+/// stops moving: then the broker is asked for it.</summary>
 internal sealed class SinkLag(IConsumer<string, string> consumer, PipelineMetrics metrics, TimeProvider clock)
 {
     private static readonly TimeSpan Every = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan BrokerTimeout = TimeSpan.FromSeconds(1);
     // per partition, the first offset not yet stored: what the group has committed, as this consumer knows it
     private readonly Dictionary<TopicPartition, long> _unstored = [];
     private DateTimeOffset _measuredAt = DateTimeOffset.MinValue;
@@ -23,23 +24,43 @@ internal sealed class SinkLag(IConsumer<string, string> consumer, PipelineMetric
         foreach (var offset in offsets) _unstored[offset.TopicPartition] = offset.Offset.Value;
     }
 
-    public void Measure()
+    /// <param name="askBroker">the partitions are paused: their ends as last fetched are stale</param>
+    public void Measure(bool askBroker = false)
     {
         var now = clock.GetUtcNow();
         if (now - _measuredAt < Every) return;
         _measuredAt = now;
-        var lag = new Dictionary<int, long>();
         var assigned = consumer.Assignment;
         // a partition taken away: another consumer commits it now, and if it comes back its offset is read afresh
         foreach (var gone in _unstored.Keys.Where(p => !assigned.Contains(p)).ToList()) _unstored.Remove(gone);
-        foreach (var partition in assigned)
+        try
         {
-            var end = consumer.GetWatermarkOffsets(partition).High;
-            if (end == Offset.Unset) continue;
-            var from = _unstored.TryGetValue(partition, out var unstored) ? unstored : consumer.Position(partition).Value;
-            if (from >= 0) lag[partition.Partition.Value] = Math.Max(0, end.Value - from);
+            LearnCommitted(assigned.Where(p => !_unstored.ContainsKey(p)).ToList());
+            var lag = new Dictionary<int, long>();
+            foreach (var partition in assigned)
+            {
+                var end = askBroker ? consumer.QueryWatermarkOffsets(partition, BrokerTimeout).High
+                    : consumer.GetWatermarkOffsets(partition).High;
+                if (end == Offset.Unset || !_unstored.TryGetValue(partition, out var from)) continue; // nothing fetched yet
+                lag[partition.Partition.Value] = Math.Max(0, end.Value - from);
+            }
+            metrics.RecordSinkLag(lag);
         }
-        metrics.RecordSinkLag(lag);
+        catch (KafkaException)
+        {
+            // the broker did not answer in time: the last measure stands until the next one
+        }
+    }
+
+    /// <summary>Partitions this consumer has neither read nor committed: the group's committed offsets, asked once;
+    /// where the group never committed, reading starts at the log's beginning (auto.offset.reset=earliest).</summary>
+    private void LearnCommitted(List<TopicPartition> unknown)
+    {
+        if (unknown.Count == 0) return;
+        foreach (var committed in consumer.Committed(unknown, BrokerTimeout))
+            _unstored[committed.TopicPartition] = committed.Offset == Offset.Unset
+                ? Math.Max(0, consumer.GetWatermarkOffsets(committed.TopicPartition).Low.Value)
+                : committed.Offset.Value;
     }
 
     /// <summary>The consumer closed: this instance owns no partition until the next one is assigned some.</summary>

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using FlashSaleUI.Core.Accounts;
+using FlashSaleUI.Core.Kafka;
 
 namespace FlashSaleUI.Tests.Integration.Resilience;
 
@@ -66,18 +67,24 @@ public sealed class PostgresDownTests(OwnPostgresApp app) : IClassFixture<OwnPos
         var op = app.OperatorClient();
         var code = TestCodes.New("LAG");
         await op.CreateEventAsync(code, stock: 50);
-        // whatever earlier tests left is stored first, so the lag below is this test's coupons
-        await Eventually.HoldsAsync(async () => await SinkLagAsync(op) == 0, TimeSpan.FromSeconds(30),
-            async () => $"lag before: {await SinkLagAsync(op)}");
+        // the sink owns every partition and whatever earlier tests left is stored, so the lag below is this test's coupons
+        await Eventually.HoldsAsync(async () => await SinkLagAsync(op) is var lag && lag.Count == Partitions && lag.Values.Sum() == 0,
+            TimeSpan.FromSeconds(30), async () => $"lag before: {Show(await SinkLagAsync(op))}");
 
+        var outageFrom = DateTimeOffset.UtcNow;
         await app.Postgres.StopServerAsync();
         try
         {
-            for (var i = 0; i < 20; i++)
+            // one coupon first, until the sink holds it in a batch it cannot store: the other 19 pile up behind that
+            // batch, paused in Kafka (a partition's end as last fetched stops moving then: the lag must not)
+            Assert.Equal(HttpStatusCode.OK, (await member.ClaimAsync(code, "lag-0")).StatusCode);
+            await Eventually.HoldsAsync(async () => await SinkFailedSinceAsync(op, outageFrom), TimeSpan.FromSeconds(30),
+                () => Task.FromResult("the sink never tried to store while PostgreSQL was down"));
+            for (var i = 1; i < 20; i++)
                 Assert.Equal(HttpStatusCode.OK, (await member.ClaimAsync(code, $"lag-{i}")).StatusCode);
             // the operator's token was confirmed before the outage: it keeps working, and so does the pipeline status
-            await Eventually.HoldsAsync(async () => await SinkLagAsync(op) >= 20, TimeSpan.FromSeconds(30),
-                async () => $"lag while PostgreSQL is down: {await SinkLagAsync(op)}");
+            await Eventually.HoldsAsync(async () => (await SinkLagAsync(op)).Values.Sum() >= 20, TimeSpan.FromSeconds(30),
+                async () => $"lag while PostgreSQL is down: {Show(await SinkLagAsync(op))}");
             await Task.Delay(ApiTokens.CheckTtl); // past the token check's reuse time: PostgreSQL would be asked now
             var status = await (await op.GetAsync("/api/pipeline")).JsonAsync();
             Assert.Equal(JsonValueKind.Null, status.GetProperty("openDeadLetters").ValueKind); // that count needs PostgreSQL
@@ -87,8 +94,8 @@ public sealed class PostgresDownTests(OwnPostgresApp app) : IClassFixture<OwnPos
             await app.Postgres.StartServerAsync();
         }
 
-        await Eventually.HoldsAsync(async () => await SinkLagAsync(op) == 0, TimeSpan.FromSeconds(60),
-            async () => $"lag after: {await SinkLagAsync(op)}");
+        await Eventually.HoldsAsync(async () => (await SinkLagAsync(op)).Values.Sum() == 0, TimeSpan.FromSeconds(60),
+            async () => $"lag after: {Show(await SinkLagAsync(op))}");
         var stored = (await (await member.GetAsync($"/api/events/{code}")).JsonAsync()).GetProperty("persisted").GetInt64();
         Assert.Equal(20, stored);
     }
@@ -127,10 +134,21 @@ public sealed class PostgresDownTests(OwnPostgresApp app) : IClassFixture<OwnPos
         Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/api/pipeline")).StatusCode);
     }
 
-    // this instance's sink lag summed over its partitions (one app here: it owns them all)
-    private static async Task<long> SinkLagAsync(HttpClient op)
+    // the embedded broker's topic; one app here, so its sink owns them all
+    private static readonly int Partitions = new KafkaOptions().EmbeddedPartitions;
+
+    // this instance's sink lag per partition
+    private static async Task<Dictionary<string, long>> SinkLagAsync(HttpClient op)
     {
         var status = await (await op.GetAsync("/api/pipeline")).JsonAsync();
-        return status.GetProperty("sinkLag").EnumerateObject().Sum(p => p.Value.GetInt64());
+        return status.GetProperty("sinkLag").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetInt64());
     }
+
+    private static async Task<bool> SinkFailedSinceAsync(HttpClient op, DateTimeOffset since)
+    {
+        var failedAt = (await (await op.GetAsync("/api/pipeline")).JsonAsync()).GetProperty("lastSinkErrorAt");
+        return failedAt.ValueKind != JsonValueKind.Null && failedAt.GetDateTimeOffset() > since;
+    }
+
+    private static string Show(Dictionary<string, long> lag) => string.Join(", ", lag.Select(p => $"{p.Key}: {p.Value}"));
 }
