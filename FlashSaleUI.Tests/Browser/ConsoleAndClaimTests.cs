@@ -200,8 +200,8 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
 
         // cancelling the confirmation changes nothing
         await console.ClickAsync("[data-testid=close]");
-        var dialog = console.Locator(".mud-dialog");
-        await Assertions.Expect(dialog).ToContainTextAsync("Close this sale?", new() { Timeout = 5_000 });
+        var dialog = await BrowserApp.ReadyDialogAsync(console);
+        await Assertions.Expect(dialog).ToContainTextAsync("Close this sale?");
         await BrowserApp.ScreenshotAsync(console, "console-close-confirmation");
         await dialog.GetByText("Cancel").ClickAsync();
         await Assertions.Expect(dialog).ToHaveCountAsync(0, new() { Timeout = 5_000 });
@@ -210,7 +210,7 @@ public sealed class ConsoleAndClaimTests(BrowserApp app) : IClassFixture<Browser
 
         // confirming closes it: the operator is told, and members are refused
         await console.ClickAsync("[data-testid=close]");
-        await dialog.GetByText("Close sale").ClickAsync();
+        await BrowserApp.ConfirmAsync(console, "Close sale");
         await Assertions.Expect(console.Locator(".mud-snackbar")).ToContainTextAsync($"{code} is closed", new() { Timeout = 5_000 });
         await Assertions.Expect(console.Locator(".sellout .state")).ToHaveTextAsync("Closed", Quick);
         Assert.Equal(ClaimStatus.NotOpen, (await claims.ClaimAsync(EventCode.Parse(code), MemberId.Parse("after-close"))).Status);

@@ -48,7 +48,7 @@ public sealed class OperatorAccountsTests(BrowserApp app) : IClassFixture<Browse
         await frank.GotoAsync($"/operator/events/{code}");
         await Assertions.Expect(frank.Locator("[data-interactive=true]")).ToBeVisibleAsync();
         await frank.ClickAsync("[data-testid=close]");
-        await frank.Locator(".mud-dialog").GetByText("Close sale").ClickAsync();
+        await BrowserApp.ConfirmAsync(frank, "Close sale");
         await Assertions.Expect(frank.Locator(".mud-snackbar")).ToContainTextAsync($"{code} is closed", new() { Timeout = 5_000 });
 
         var audit = await (await app.OperatorClient().GetAsync($"/api/events/{code}/audit")).JsonAsync();

@@ -141,7 +141,7 @@ public sealed partial class OperatorFeaturesTests(BrowserApp app) : IClassFixtur
         await console.ClickAsync("[data-testid=topup]");
         await Assertions.Expect(console.Locator(".mud-snackbar").Last).ToContainTextAsync("Added 25", new() { Timeout = 5_000 });
         await console.ClickAsync("[data-testid=close]");
-        await console.Locator(".mud-dialog").GetByText("Close sale").ClickAsync();
+        await BrowserApp.ConfirmAsync(console, "Close sale");
         await Assertions.Expect(console.Locator(".sellout .state")).ToHaveTextAsync("Closed", Quick);
 
         await console.ClickAsync(".mud-tab:has-text('Audit')");

@@ -39,7 +39,7 @@ public sealed class OperatorSingleSignOnTests(SingleSignOnApp app) : IClassFixtu
         await Assertions.Expect(page.Locator("[data-interactive=true]")).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("[data-testid=nav-accounts]")).ToHaveCountAsync(0);
         await page.ClickAsync("[data-testid=close]");
-        await page.Locator(".mud-dialog").GetByText("Close sale").ClickAsync();
+        await BrowserApp.ConfirmAsync(page, "Close sale");
         await Assertions.Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"{code} is closed", new() { Timeout = 5_000 });
 
         var accounts = await (await app.OperatorClient().GetAsync("/api/accounts")).JsonAsync();

@@ -63,6 +63,25 @@ public class BrowserApp : KestrelApp
         return violations;
     }
 
+    /// <summary>The open confirmation, once it is ready for a click. The message box focuses its yes button after its
+    /// last render: a click that landed before was once lost (the dialog stayed open, nothing logged).</summary>
+    public static async Task<ILocator> ReadyDialogAsync(IPage page)
+    {
+        var dialog = page.Locator(".mud-dialog");
+        await Assertions.Expect(dialog.Locator(".mud-message-box__yes-button")).ToBeFocusedAsync(new() { Timeout = 5_000 });
+        return dialog;
+    }
+
+    /// <summary>Answers the open confirmation with its yes button, once ready, and waits until it has closed.</summary>
+    public static async Task ConfirmAsync(IPage page, string yes)
+    {
+        var dialog = await ReadyDialogAsync(page);
+        var button = dialog.Locator(".mud-message-box__yes-button");
+        await Assertions.Expect(button).ToHaveTextAsync(yes);
+        await button.ClickAsync();
+        await Assertions.Expect(dialog).ToHaveCountAsync(0, new() { Timeout = 5_000 });
+    }
+
     public static Task ScreenshotAsync(IPage page, string name) =>
         page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotDir, name + ".png"), FullPage = true });
 
