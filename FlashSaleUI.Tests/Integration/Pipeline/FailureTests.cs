@@ -128,6 +128,48 @@ public sealed class PostgresOutageTests(OwnPostgresPipeline pipeline) : IClassFi
         Assert.Equal(0, metrics.DeadLettered);
         Assert.NotNull(metrics.LastSinkError); // the outage was seen, and retried
     }
+
+    [Fact]
+    public async Task An_instance_stopping_while_PostgreSQL_is_down_hands_its_partitions_to_the_waiting_sink_and_nothing_is_lost()
+    {
+        var codes = new List<EventCode>();
+        for (var i = 0; i < 6; i++) codes.Add(await pipeline.CreateEventAsync(200)); // keyed by code: spread over partitions
+        var a = pipeline.Host;
+        var b = await pipeline.StartHostAsync(new Dictionary<string, string?>());
+        try
+        {
+            // the two sinks share the three partitions
+            await Eventually.HoldsAsync(() => Task.FromResult(Owned(a) > 0 && Owned(b) > 0 && Owned(a) + Owned(b) == 3),
+                TimeSpan.FromSeconds(30), () => Task.FromResult($"A owns {Owned(a)}, B owns {Owned(b)}"));
+
+            await pipeline.Postgres.StopServerAsync();
+            var members = Enumerable.Range(0, 200).Select(i => MemberId.Parse($"h{i}")).ToArray();
+            foreach (var code in codes) await pipeline.ClaimAsync(code, members);
+            await Eventually.HoldsAsync(() => Task.FromResult(a.Get<PipelineMetrics>().SinkLag.Values.Sum() > 0),
+                TimeSpan.FromSeconds(30), () => Task.FromResult("A's sink never had a batch waiting"));
+            await b.DisposeAsync(); // leaves the group: the rebalance needs A, whose batch waits for PostgreSQL
+
+            // A polls while it waits: it takes B's partitions now, not once PostgreSQL is back
+            await Eventually.HoldsAsync(() => Task.FromResult(Owned(a) == 3), TimeSpan.FromSeconds(30),
+                () => Task.FromResult($"A owns {Owned(a)} of 3 partitions while its batch waits"));
+        }
+        finally
+        {
+            await b.DisposeAsync();
+            await pipeline.Postgres.StartServerAsync();
+            Npgsql.NpgsqlConnection.ClearAllPools(); // this test's own pooled connections died with the server
+        }
+
+        var connection = pipeline.Postgres.ConnectionString;
+        var inList = string.Join(",", codes.Select(c => $"'{c.Value}'"));
+        Task<long> Rows(string what) => TestDatabase.ScalarAsync(connection,
+            $"SELECT count({what}) FROM coupon_issues WHERE event_code IN ({inList})");
+        await Eventually.HoldsAsync(async () => await Rows("*") == 1_200, TimeSpan.FromSeconds(60), async () => $"rows {await Rows("*")}");
+        Assert.Equal(1_200, await Rows("DISTINCT (event_code, member_id)"));
+        Assert.Equal(0, a.Get<PipelineMetrics>().SinkRestarts);
+
+        static int Owned(PipelineHost host) => host.Get<PipelineMetrics>().SinkLag.Count;
+    }
 }
 
 public sealed class ShortPollIntervalPipeline : OwnPostgresPipeline
