@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using FlashSaleUI.Core.Configuration;
 using FlashSaleUI.Core.Events;
+using FlashSaleUI.Core.Pipeline;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,8 @@ public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, I
     public static readonly TimeSpan CheckEvery = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan CloseMargin = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan TooLargeFor = TimeSpan.FromSeconds(30);
+    // Redis unreachable when the app starts: subscribing is tried again; until then the shortcut is off
+    private static readonly Backoff SubscribeAgain = new("sold-out-subscribe", TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(30));
 
     private readonly ConcurrentDictionary<EventCode, SoldOutSale> _sales = new();
     private readonly ConcurrentDictionary<EventCode, long> _epochs = new();     // bumped by every drop
@@ -95,10 +98,16 @@ public sealed class SoldOutShortcut(ILiveEventStore live, IEventStore records, I
             winners.Count);
     }
 
+    /// <summary>Subscribed to sale changes: answers from memory are on (when enabled).</summary>
+    public bool Listening => _listening;
+
     protected override async Task ExecuteAsync(CancellationToken stop)
     {
         if (!options.Value.SoldOutShortcut) return;
-        await source.SubscribeToChangesAsync(Drop);
+        await SubscribeAgain.Pipeline(clock, _ => true, (e, delay) => log.LogWarning(
+                "Sold-out shortcut: subscribing to sale changes failed ({Error}); claims go to Redis, next try in {Delay:F0} ms",
+                e.GetBaseException().Message, delay.TotalMilliseconds))
+            .ExecuteAsync(async _ => await source.SubscribeToChangesAsync(Drop), stop);
         _listening = true; // only now: a sale learnt before could miss the word of a change
         using var timer = new PeriodicTimer(CheckEvery, clock);
         try

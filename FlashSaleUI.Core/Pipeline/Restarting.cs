@@ -12,6 +12,7 @@ public static class Restarting
     {
         var restarts = PipelineRetries.Restart.Pipeline(clock, _ => true, failed, randomizer);
         try { await restarts.ExecuteAsync(async ct => await run(ct), stop); }
-        catch (OperationCanceledException) when (stop.IsCancellationRequested) { }
+        // the app is stopping: a failure now (Redis down during the drain, say) ends the loop like the stop itself
+        catch (Exception) when (stop.IsCancellationRequested) { }
     }
 }

@@ -54,4 +54,19 @@ public class RestartingTests
         await supervisor.WaitAsync(TimeSpan.FromSeconds(5)); // no clock advance needed
         Assert.True(supervisor.IsCompletedSuccessfully);
     }
+
+    [Fact]
+    public async Task A_loop_that_fails_while_the_app_stops_ends_quietly()
+    {
+        using var stop = new CancellationTokenSource();
+        var failures = 0;
+        var supervisor = Restarting.RunAsync(_ =>
+        {
+            stop.Cancel(); // the stop arrives, then the drain fails (Redis down, say)
+            throw new InvalidOperationException("Redis: connection refused");
+        }, (_, _) => failures++, new FakeTimeProvider(), stop.Token);
+        await supervisor.WaitAsync(TimeSpan.FromSeconds(5));
+        Assert.True(supervisor.IsCompletedSuccessfully); // it used to fault, and the host logged "BackgroundService failed"
+        Assert.Equal(0, failures); // not a failure to restart from: the app is stopping
+    }
 }
