@@ -41,7 +41,8 @@ internal sealed class SinkLag(IConsumer<string, string> consumer, PipelineMetric
             {
                 var end = askBroker ? consumer.QueryWatermarkOffsets(partition, BrokerTimeout).High
                     : consumer.GetWatermarkOffsets(partition).High;
-                if (end == Offset.Unset || !_unstored.TryGetValue(partition, out var from)) continue; // nothing fetched yet
+                // no end yet: nothing fetched from the partition (every assigned one has an unstored offset by now)
+                if (end == Offset.Unset || !_unstored.TryGetValue(partition, out var from)) continue;
                 lag[partition.Partition.Value] = Math.Max(0, end.Value - from);
             }
             metrics.RecordSinkLag(lag);
